@@ -1,0 +1,19 @@
+/**
+ * JSON with object keys sorted at every level and no whitespace, so two tables with the same
+ * content have the same text, and the same digest, whatever order their keys were written in.
+ * `undefined` members are left out, as JSON.stringify does.
+ *
+ * @internal
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
+  const entries = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+    .map(
+      (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+    );
+  return `{${entries.join(",")}}`;
+}

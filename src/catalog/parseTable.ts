@@ -1,0 +1,93 @@
+import { PricebookError, type PricebookIssue } from "../errors.js";
+import { pricingTableSchema } from "../schema/tableSchema.js";
+import type { PricingTable, PricingTableInput } from "../schema/types.js";
+import { compileTable } from "./compileTable.js";
+import { FORBIDDEN_KEYS, tableError } from "./validate.js";
+
+/** The result of {@link safeParseTable}. */
+export type SafeParseTableResult =
+  | { readonly success: true; readonly data: PricingTable }
+  | { readonly success: false; readonly error: PricebookError };
+
+/**
+ * Validates a pricing table from JSON text or an already-parsed value and compiles it.
+ * Every problem is reported with its path (`models.gpt-4o.input: expected a decimal
+ * string…`), all at once, in the error's `issues`.
+ *
+ * @throws PricebookError `INVALID_TABLE`
+ *
+ * @example
+ * parseTable(fs.readFileSync("prices.json", "utf8")).provenance.version;
+ * //=> "2025-01-01"
+ */
+export function parseTable(json: string | unknown): PricingTable {
+  const result = safeParseTable(json);
+  if (!result.success) throw result.error;
+  return result.data;
+}
+
+/**
+ * {@link parseTable} without throwing: `{ success: true, data }` or `{ success: false, error }`.
+ * Only a {@link PricebookError} is ever returned as the error.
+ *
+ * @example
+ * safeParseTable("{}").success;
+ * //=> false
+ */
+export function safeParseTable(json: string | unknown): SafeParseTableResult {
+  let value: unknown = json;
+  if (typeof json === "string") {
+    try {
+      value = JSON.parse(json);
+    } catch (error) {
+      return failure([
+        { code: "INVALID_TABLE", path: [], message: `not JSON: ${(error as Error).message}` },
+      ]);
+    }
+  }
+  const forbidden: PricebookIssue[] = [];
+  findForbiddenKeys(value, [], forbidden);
+  if (forbidden.length > 0) return failure(forbidden);
+
+  const parsed = pricingTableSchema.safeParse(value);
+  if (!parsed.success) {
+    return failure(
+      parsed.error.issues.map((issue) => ({
+        code: "INVALID_TABLE" as const,
+        path: issue.path.map((part) => (typeof part === "number" ? part : String(part))),
+        message: issue.message,
+      })),
+    );
+  }
+  try {
+    return { success: true, data: compileTable(parsed.data as PricingTableInput) };
+  } catch (error) {
+    if (error instanceof PricebookError) return { success: false, error };
+    throw error;
+  }
+}
+
+function findForbiddenKeys(value: unknown, path: (string | number)[], out: PricebookIssue[]): void {
+  if (typeof value !== "object" || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      findForbiddenKeys(item, [...path, index], out);
+    });
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) {
+      out.push({
+        code: "INVALID_TABLE",
+        path: [...path, key],
+        message: `the key "${key}" is not allowed`,
+      });
+    } else {
+      findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
+    }
+  }
+}
+
+function failure(issues: PricebookIssue[]): SafeParseTableResult {
+  return { success: false, error: tableError(issues) };
+}

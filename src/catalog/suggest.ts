@@ -1,0 +1,34 @@
+/** Edit distance (insertions, deletions, substitutions) between two short strings. @internal */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** Up to `limit` candidates near `name`, nearest first. @internal */
+export function suggest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const scored: { candidate: string; distance: number; skew: number; order: number }[] = [];
+  let order = 0;
+  for (const candidate of candidates) {
+    const distance = editDistance(name, candidate);
+    const near = distance <= Math.max(2, Math.floor(candidate.length / 3));
+    const prefix = candidate.startsWith(name) || name.startsWith(candidate);
+    const skew = Math.abs(candidate.length - name.length);
+    if (near || prefix) scored.push({ candidate, distance, skew, order });
+    order += 1;
+  }
+  // Nearest first; among equals, the one of the same length (a typo rather than a cut).
+  scored.sort((x, y) => x.distance - y.distance || x.skew - y.skew || x.order - y.order);
+  return scored.slice(0, limit).map((entry) => entry.candidate);
+}

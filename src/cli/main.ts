@@ -1,0 +1,6 @@
+import { runCli } from "./run.js";
+
+process.exitCode = runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+});

@@ -1,0 +1,312 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parseTable } from "../catalog/parseTable.js";
+import { tableAsOf, todayUtc } from "../catalog/tableAsOf.js";
+import { isIsoDate } from "../catalog/validate.js";
+import { PricebookError } from "../errors.js";
+import { Dec } from "../money/decimal.js";
+import { formatDecimal } from "../money/formatDecimal.js";
+import { auditTable } from "../pricing/auditTable.js";
+import { quote } from "../pricing/quote.js";
+import type { TableSection } from "../render/grid.js";
+import { renderTable } from "../render/renderTable.js";
+import type { PricingTable } from "../schema/types.js";
+import { builtinPricebook, DEFAULT_TABLE_ID } from "../tables/builtinPricebook.js";
+import { type FlagSpec, type ParsedArgs, parseArgs, tokenCountArg } from "./args.js";
+
+/** Where the CLI writes, and what it reads from its surroundings. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Today, `YYYY-MM-DD`; the default for --as-of. */
+  readonly today?: () => string;
+}
+
+const TABLE_FLAGS = { table: "value", "as-of": "value", json: "switch" } as const;
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly flags: FlagSpec;
+  readonly run: (args: ParsedArgs, context: Context) => number;
+}
+
+interface Context {
+  readonly io: CliIo;
+  readonly json: boolean;
+  readonly table: () => PricingTable;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  quote: {
+    summary: "the upper-bound cost of one query of a variant (or of a model with --window IN:OUT)",
+    usage:
+      "quote <variant> | quote <model> --window IN:OUT  [--as-of DATE] [--table ID|FILE] [--json]",
+    flags: { ...TABLE_FLAGS, window: "value" },
+    run: runQuote,
+  },
+  table: {
+    summary: "a table's variants (or --workflows, or models) for a docs page",
+    usage:
+      "table [--format md] [--workflows | --section variants|workflows|models] [--as-of DATE] [--table ID|FILE] [--json]",
+    flags: { ...TABLE_FLAGS, format: "value", workflows: "switch", section: "value" },
+    run: runTable,
+  },
+  audit: {
+    summary: "recompute every printed figure of a table and report contradictions (exit 1 if any)",
+    usage: "audit [FILE] [--as-of DATE] [--table ID|FILE] [--json]",
+    flags: TABLE_FLAGS,
+    run: runAudit,
+  },
+  models: {
+    summary: "the models and variants of a table",
+    usage: "models [--provider P] [--as-of DATE] [--table ID|FILE] [--json]",
+    flags: { ...TABLE_FLAGS, provider: "value" },
+    run: runModels,
+  },
+};
+
+/**
+ * Runs the command line `argv` (without `node` and the script) and returns the exit status:
+ * 0 done, 1 an audit found errors, 2 bad input (reported on stderr as `error CODE: message`),
+ * 3 an internal error.
+ */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    return dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof PricebookError) {
+      io.stderr(`error ${error.code}: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 3;
+  }
+}
+
+function dispatch(argv: readonly string[], io: CliIo): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout(helpText());
+    return 0;
+  }
+  if (name === "--version") {
+    io.stdout("llm-pricebook 0.1.0\n");
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    throw new PricebookError(
+      "UNKNOWN_COMMAND",
+      [name],
+      `unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(", ")} (see --help)`,
+    );
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.stdout(`usage: llm-pricebook ${command.usage}\n`);
+    return 0;
+  }
+  const args = parseArgs(rest, command.flags, name);
+  const context: Context = {
+    io,
+    json: args.flags.get("json") === true,
+    table: () => selectTable(args, io),
+  };
+  return command.run(args, context);
+}
+
+function helpText(): string {
+  const lines = Object.values(COMMANDS).map(
+    (command) => `  ${command.usage}\n      ${command.summary}`,
+  );
+  return `llm-pricebook: what an LLM query costs, exactly, and who pays for it\n\nusage:\n${lines.join("\n")}\n\nExit status: 0 done, 1 audit found errors, 2 bad input, 3 internal error.\n`;
+}
+
+function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const value = args.flags.get(name);
+  return typeof value === "string" ? value : undefined;
+}
+
+function positionals(args: ParsedArgs, min: number, max: number, what: string): readonly string[] {
+  if (args.positionals.length < min) {
+    throw new PricebookError("MISSING_ARGUMENT", [what], `missing ${what}`);
+  }
+  if (args.positionals.length > max) {
+    const extra = args.positionals[max] as string;
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      [extra],
+      `unexpected argument ${JSON.stringify(extra)}`,
+    );
+  }
+  return args.positionals;
+}
+
+/** --table ID|FILE and --as-of DATE: a built-in table by id, or a table file. */
+function selectTable(args: ParsedArgs, io: CliIo, file?: string): PricingTable {
+  const asOf = stringFlag(args, "as-of") ?? (io.today ?? todayUtc)();
+  if (!isIsoDate(asOf)) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["--as-of"],
+      `--as-of: expected a date that exists, YYYY-MM-DD, got ${JSON.stringify(asOf)}`,
+    );
+  }
+  const choice = file ?? stringFlag(args, "table") ?? DEFAULT_TABLE_ID;
+  const looksLikeFile = file !== undefined || /[/\\]|\.json$/i.test(choice) || existsSync(choice);
+  if (!looksLikeFile) return tableAsOf(builtinPricebook(), choice, { asOf });
+  let text: string;
+  try {
+    text = readFileSync(choice, "utf8");
+  } catch (error) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      [choice],
+      `cannot read table file ${choice}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+    );
+  }
+  const table = parseTable(text);
+  if (table.effectiveFrom > asOf) {
+    throw new PricebookError(
+      "NO_TABLE_IN_EFFECT",
+      ["--as-of"],
+      `${table.id}@${table.version} in ${choice} takes effect on ${table.effectiveFrom}, after ${asOf}`,
+    );
+  }
+  return table;
+}
+
+function print(context: Context, json: unknown, text: string): void {
+  context.io.stdout(context.json ? `${JSON.stringify(json, null, 2)}\n` : text);
+}
+
+function parseWindow(value: string): { input: number; output: number } {
+  const match = /^([^:]*):([^:]*)$/.exec(value);
+  if (match === null) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["--window"],
+      `--window: expected IN:OUT token counts like 12800:3200, got ${JSON.stringify(value)}`,
+    );
+  }
+  return {
+    input: tokenCountArg(match[1], ["--window", "input"]),
+    output: tokenCountArg(match[2], ["--window", "output"]),
+  };
+}
+
+function runQuote(args: ParsedArgs, context: Context): number {
+  const [name] = positionals(args, 1, 1, "variant or model name") as [string];
+  const window = stringFlag(args, "window");
+  const table = context.table();
+  const result = quote(table, name, window === undefined ? {} : { window: parseWindow(window) });
+  const band =
+    result.band === null
+      ? ""
+      : ` (±${formatDecimal(new Dec(table.band as string).times(100))}%: ${result.band.low} to ${result.band.high})`;
+  const lines = [
+    `${result.label}: ${result.model} (${result.provider}), ${result.table.id}@${result.table.version}`,
+    `  reserved  ${result.reserved.input} input + ${result.reserved.output} output tokens`,
+    `  rates     ${result.rates.input} per input token, ${result.rates.output} per output token`,
+    `  cost      ${result.usd} USD${band}`,
+  ];
+  if (result.credits !== null && table.credits !== null) {
+    const symbol = table.credits.symbol;
+    lines.push(
+      `  credits   ${result.credits.estimated} ${symbol} estimated at ${result.credits.unitPrice} USD per ${symbol}; published: ${result.credits.published ?? "none"}`,
+    );
+  }
+  print(context, result, `${lines.join("\n")}\n`);
+  return 0;
+}
+
+function runTable(args: ParsedArgs, context: Context): number {
+  positionals(args, 0, 0, "");
+  const section =
+    args.flags.get("workflows") === true
+      ? "workflows"
+      : (stringFlag(args, "section") as TableSection | undefined);
+  const format = stringFlag(args, "format") as "md" | undefined;
+  const table = context.table();
+  const text = renderTable(table, {
+    ...(format === undefined ? {} : { format }),
+    ...(section === undefined ? {} : { section }),
+  });
+  print(
+    context,
+    { table: table.provenance, format: format ?? "md", section: section ?? null, text },
+    `${text}\n`,
+  );
+  return 0;
+}
+
+function runAudit(args: ParsedArgs, context: Context): number {
+  const [file] = positionals(args, 0, 1, "table file");
+  const table = file === undefined ? context.table() : selectTable(args, context.io, file);
+  const audit = auditTable(table);
+  const errors = audit.findings.filter((finding) => finding.severity === "error").length;
+  const lines = [
+    `audit of ${table.id}@${table.version}: ${audit.checked} printed figures checked, ${audit.findings.length} finding(s)`,
+    ...audit.findings.map(
+      (finding) =>
+        `  ${finding.severity} ${finding.code} at ${finding.path.join(".")}: ${finding.message}`,
+    ),
+  ];
+  print(context, audit, `${lines.join("\n")}\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function runModels(args: ParsedArgs, context: Context): number {
+  positionals(args, 0, 0, "");
+  const provider = stringFlag(args, "provider")?.toLowerCase();
+  const table = context.table();
+  const models = Object.values(table.models).filter(
+    (model) => provider === undefined || model.provider === provider,
+  );
+  if (provider !== undefined && models.length === 0) {
+    const providers = [...new Set(Object.values(table.models).map((model) => model.provider))];
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["--provider"],
+      `no models of provider ${JSON.stringify(provider)} in ${table.id}@${table.version}; providers: ${providers.join(", ")}`,
+    );
+  }
+  const ids = new Set(models.map((model) => model.id));
+  const variants = Object.values(table.variants).filter((variant) => ids.has(variant.model));
+  const json = {
+    table: table.provenance,
+    models: models.map((model) => ({
+      id: model.id,
+      provider: model.provider,
+      label: model.label,
+      aliases: model.aliases,
+      input: model.input,
+      output: model.output,
+    })),
+    variants: variants.map((variant) => ({
+      id: variant.id,
+      label: variant.label,
+      model: variant.model,
+      reserved: variant.reserved,
+      credits: variant.credits,
+    })),
+  };
+  const lines = [
+    `${table.id}@${table.version}`,
+    "models:",
+    ...models.map(
+      (model) =>
+        `  ${model.id} (${model.provider}) input ${model.input}, output ${model.output} per token`,
+    ),
+  ];
+  if (variants.length > 0) {
+    lines.push(
+      "variants:",
+      ...variants.map(
+        (variant) =>
+          `  ${variant.id} = ${variant.model} ${variant.reserved.input}:${variant.reserved.output}`,
+      ),
+    );
+  }
+  print(context, json, `${lines.join("\n")}\n`);
+  return 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * The stable codes a {@link PricebookError} carries. A code never changes meaning between
+ * releases; messages may be reworded.
+ */
+export type PricebookErrorCode =
+  | "INVALID_AMOUNT"
+  | "INVALID_ARGUMENT"
+  | "INVALID_TABLE"
+  | "INVALID_USAGE"
+  | "UNKNOWN_MODEL"
+  | "UNKNOWN_TABLE"
+  | "NO_TABLE_IN_EFFECT"
+  | "UNPRICED_USAGE"
+  | "UNKNOWN_COMMAND"
+  | "UNKNOWN_FLAG"
+  | "MISSING_ARGUMENT";
+
+/** A path to the offending field: object keys and array indexes, outermost first. */
+export type ErrorPath = readonly (string | number)[];
+
+/** One problem found while validating input (a table may have several). */
+export interface PricebookIssue {
+  readonly code: PricebookErrorCode;
+  readonly path: ErrorPath;
+  readonly message: string;
+}
+
+/**
+ * The one error class of llm-pricebook. Bad input never produces a number: it produces this,
+ * with a stable {@link PricebookErrorCode}, the `path` of the offending field and a message
+ * that says what to do.
+ *
+ * @example
+ * try {
+ *   quote(table, "gpt-4o-17k");
+ * } catch (error) {
+ *   if (error instanceof PricebookError) error.code;
+ * }
+ * //=> "UNKNOWN_MODEL"
+ */
+export class PricebookError extends Error {
+  override readonly name = "PricebookError";
+  readonly code: PricebookErrorCode;
+  readonly path: ErrorPath;
+  /** Every problem found, when validation collected more than one; else just this one. */
+  readonly issues: readonly PricebookIssue[];
+  /** For `UNKNOWN_MODEL`: the nearest names, at most three; else empty. */
+  readonly suggestions: readonly string[];
+
+  constructor(
+    code: PricebookErrorCode,
+    path: ErrorPath,
+    message: string,
+    options: { issues?: readonly PricebookIssue[]; suggestions?: readonly string[] } = {},
+  ) {
+    super(message);
+    this.code = code;
+    this.path = Object.freeze([...path]);
+    this.issues = Object.freeze(
+      options.issues ?? [Object.freeze({ code, path: this.path, message })],
+    );
+    this.suggestions = Object.freeze([...(options.suggestions ?? [])]);
+  }
+}
+
+/** Renders a path the way messages show it: `models.gpt-4o.input`, `lines[2].tokens`. */
+export function formatPath(path: ErrorPath): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** Builds an error whose message is prefixed with its path when there is one. */
+export function pricebookError(
+  code: PricebookErrorCode,
+  path: ErrorPath,
+  message: string,
+): PricebookError {
+  const where = formatPath(path);
+  return new PricebookError(code, path, where === "" ? message : `${where}: ${message}`);
+}

@@ -1,0 +1,38 @@
+// Public API. This file only re-exports; each export lives in the module named after it.
+
+export { canonicalJson } from "./catalog/canonicalJson.js";
+export { compileTable } from "./catalog/compileTable.js";
+export { createPricebook, type Pricebook } from "./catalog/createPricebook.js";
+export { parseTable, type SafeParseTableResult, safeParseTable } from "./catalog/parseTable.js";
+export { type Resolved, resolveName } from "./catalog/resolveName.js";
+export { type TableAsOfOptions, tableAsOf, tableVersion, todayUtc } from "./catalog/tableAsOf.js";
+export {
+  type ErrorPath,
+  formatPath,
+  PricebookError,
+  type PricebookErrorCode,
+  type PricebookIssue,
+} from "./errors.js";
+export {
+  ROUNDING_MODES,
+  type RoundAmountOptions,
+  type RoundingMode,
+  roundAmount,
+} from "./money/roundAmount.js";
+export { type HasUsd, sumAmounts } from "./money/sumAmounts.js";
+export { type Amount, toAmount } from "./money/toAmount.js";
+export type { DecimalInput } from "./money/toDecimal.js";
+export { type Audit, type AuditFinding, auditTable } from "./pricing/auditTable.js";
+export type { Band } from "./pricing/band.js";
+export { creditsFromUsd, usdFromCredits } from "./pricing/credits.js";
+export { type Quote, type QuoteOptions, quote } from "./pricing/quote.js";
+export type { TableSection } from "./render/grid.js";
+export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
+export { pricingTableSchema } from "./schema/tableSchema.js";
+export type * from "./schema/types.js";
+export {
+  builtinPricebook,
+  builtinTableInputs,
+  DEFAULT_TABLE_ID,
+} from "./tables/builtinPricebook.js";
+export { gptTrainerByok20241101 } from "./tables/gptTrainerByok20241101.js";

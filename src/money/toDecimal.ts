@@ -1,0 +1,50 @@
+import { type ErrorPath, type PricebookErrorCode, pricebookError } from "../errors.js";
+import { Dec } from "./decimal.js";
+
+/** A decimal amount as callers may give it: a decimal string, or a finite number. */
+export type DecimalInput = string | number;
+
+const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Parses a decimal string (`"0.0000025"`, `"-3"`; no exponent, sign `+`, spaces, hex or empty
+ * string) or a finite number (through its shortest round-trip form, so `0.1` is exactly
+ * `"0.1"`) into the private Decimal. Anything else throws a {@link PricebookError}.
+ *
+ * @internal
+ */
+export function toDecimal(
+  value: unknown,
+  path: ErrorPath,
+  code: PricebookErrorCode = "INVALID_AMOUNT",
+): Dec {
+  if (typeof value === "string") {
+    if (!DECIMAL_STRING.test(value)) {
+      throw pricebookError(
+        code,
+        path,
+        `expected a decimal string like "0.0000025", got ${JSON.stringify(value)}`,
+      );
+    }
+    return new Dec(value);
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      throw pricebookError(code, path, `expected a finite number, got ${String(value)}`);
+    }
+    // String(n) is the shortest decimal that round-trips to n: 0.1 → "0.1", 1.5e-7 → "1.5e-7".
+    return new Dec(Object.is(value, -0) ? "0" : String(value));
+  }
+  throw pricebookError(code, path, `expected a decimal string, got ${describe(value)}`);
+}
+
+/** Names a value's type for an error message without echoing large values. */
+export function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+    return `${typeof value} ${String(value)}`;
+  }
+  return typeof value;
+}

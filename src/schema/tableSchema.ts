@@ -1,0 +1,143 @@
+import { z } from "zod";
+import type { PricingTableInput } from "./types.js";
+
+// The structure of a pricing table file. Used at the edge only (parseTable, the CLI, the
+// JSON Schema in docs/); the pricing engine never imports it.
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+const ID = /^[a-z0-9][a-z0-9._-]*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const decimal = z.string({ error: 'expected a decimal string like "0.0000025"' }).regex(DECIMAL, {
+  error: 'expected a decimal string like "0.0000025" (no exponent, sign or spaces)',
+});
+const id = z
+  .string()
+  .regex(ID, { error: "expected a lower-case id of letters, digits, '.', '_' and '-'" });
+const date = z
+  .string({ error: "expected a date, YYYY-MM-DD" })
+  .regex(DATE, { error: "expected a date, YYYY-MM-DD" })
+  .refine(
+    (text) => {
+      const [y, m, d] = text.split("-").map(Number) as [number, number, number];
+      const day = new Date(Date.UTC(y, m - 1, d));
+      return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+    },
+    { error: "expected a date that exists" },
+  );
+const text = z.string().min(1, { error: "expected a non-empty string" });
+const positiveCount = z
+  .number({ error: "expected a positive integer" })
+  .int({ error: "expected a positive integer" })
+  .min(1, { error: "expected a positive integer" })
+  .max(Number.MAX_SAFE_INTEGER);
+const count = z
+  .number({ error: "expected a non-negative integer" })
+  .int({ error: "expected a non-negative integer" })
+  .min(0, { error: "expected a non-negative integer" })
+  .max(Number.MAX_SAFE_INTEGER);
+
+const rate = z.union([decimal, z.strictObject({ perMillion: decimal })], {
+  error: 'expected a decimal string or { "perMillion": "<decimal>" }',
+});
+
+const optionalRates = {
+  cachedInput: rate.optional(),
+  cacheWrite: rate.optional(),
+  cacheWrite1h: rate.optional(),
+};
+
+const rates = z.strictObject({ input: rate, output: rate, ...optionalRates });
+
+const tier = z.strictObject({
+  aboveInputTokens: positiveCount,
+  input: rate,
+  output: rate,
+  ...optionalRates,
+});
+
+const serviceTier = z.union([z.strictObject({ multiplier: decimal }), rates], {
+  error: 'expected { "multiplier": "<decimal>" } or { input, output, … } rates',
+});
+
+const model = z.strictObject({
+  provider: id,
+  label: text.optional(),
+  input: rate,
+  output: rate,
+  ...optionalRates,
+  tiers: z.array(tier).optional(),
+  serviceTiers: z
+    .strictObject({
+      batch: serviceTier.optional(),
+      flex: serviceTier.optional(),
+      priority: serviceTier.optional(),
+    })
+    .optional(),
+  aliases: z.array(id).optional(),
+  contextWindow: positiveCount.optional(),
+  source: text.optional(),
+  checkedOn: date.optional(),
+});
+
+const printed = z.strictObject({
+  input: decimal.optional(),
+  output: decimal.optional(),
+  usd: decimal.optional(),
+});
+
+const variant = z.strictObject({
+  label: text,
+  model: id,
+  reserved: z.strictObject({ input: positiveCount, output: positiveCount }),
+  credits: decimal.optional(),
+  printed: printed.optional(),
+});
+
+const workflow = z.strictObject({
+  label: text,
+  model: id,
+  average: z.strictObject({ input: count, output: count }),
+  runs: z.enum(["per-query", "per-agent-change"]),
+  appliesWhen: z.strictObject({
+    count: z.enum(["agents", "userFacingAgents", "variables"]),
+    atLeast: count,
+  }),
+  printed: printed.optional(),
+});
+
+const rounding = z.discriminatedUnion("policy", [
+  z.strictObject({ policy: z.literal("none") }),
+  z.strictObject({ policy: z.literal("up"), step: decimal.optional() }),
+  z.strictObject({ policy: z.literal("half-even"), step: decimal.optional() }),
+]);
+
+const credits = z.strictObject({
+  name: text,
+  symbol: text,
+  unitPrice: decimal,
+  rounding: rounding.optional(),
+  tokenMultiplier: z
+    .strictObject({ perTokens: positiveCount, multipliers: z.record(id, decimal) })
+    .optional(),
+});
+
+/**
+ * The zod schema of a pricing table file (the input form). {@link parseTable} runs it and
+ * then the checks a schema cannot express (references, name clashes).
+ */
+export const pricingTableSchema: z.ZodType<PricingTableInput> = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "expected a version label" }),
+  effectiveFrom: date,
+  label: text.optional(),
+  source: text,
+  checkedOn: date,
+  currency: z.literal("USD"),
+  credits: credits.optional(),
+  band: decimal.optional(),
+  models: z.record(id, model),
+  variants: z.record(id, variant).optional(),
+  workflows: z.record(id, workflow).optional(),
+}) as unknown as z.ZodType<PricingTableInput>;
