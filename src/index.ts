@@ -22,10 +22,31 @@ export {
 export { type HasUsd, sumAmounts } from "./money/sumAmounts.js";
 export { type Amount, toAmount } from "./money/toAmount.js";
 export type { DecimalInput } from "./money/toDecimal.js";
+export {
+  type AllocateRequest,
+  type Allocation,
+  allocate,
+  type PartialQueryPolicy,
+} from "./pricing/allocate.js";
 export { type Audit, type AuditFinding, auditTable } from "./pricing/auditTable.js";
 export type { Band } from "./pricing/band.js";
+export {
+  type Charge,
+  type ChargeLine,
+  type ChargeLineKind,
+  type ChargeOptions,
+  charge,
+} from "./pricing/charge.js";
 export { creditsFromUsd, usdFromCredits } from "./pricing/credits.js";
+export {
+  INPUT_PARTS,
+  type InputPart,
+  OUTPUT_PARTS,
+  type OutputPart,
+  type Usage,
+} from "./pricing/normalizeUsage.js";
 export { type Quote, type QuoteOptions, quote } from "./pricing/quote.js";
+export { roundCredits } from "./pricing/roundCredits.js";
 export type { TableSection } from "./render/grid.js";
 export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
 export { pricingTableSchema } from "./schema/tableSchema.js";
@@ -36,3 +57,6 @@ export {
   DEFAULT_TABLE_ID,
 } from "./tables/builtinPricebook.js";
 export { gptTrainerByok20241101 } from "./tables/gptTrainerByok20241101.js";
+export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";
+export { fromGeminiUsage } from "./usage/fromGeminiUsage.js";
+export { fromOpenAIUsage } from "./usage/fromOpenAIUsage.js";

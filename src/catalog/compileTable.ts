@@ -7,6 +7,7 @@ import type {
   PricingTable,
   PricingTableInput,
   Rates,
+  ServiceTier,
   ServiceTierName,
   Tier,
   Variant,
@@ -199,7 +200,7 @@ function compileModel(
       });
     }
   }
-  const serviceTiers: Partial<Record<ServiceTierName, Rates>> = {};
+  const serviceTiers: Partial<Record<ServiceTierName, ServiceTier>> = {};
   if (value.serviceTiers !== undefined) {
     if (!isRecord(value.serviceTiers))
       addIssue(issues, [...path, "serviceTiers"], "expected an object");
@@ -215,12 +216,9 @@ function compileModel(
           );
         } else if (isRecord(tier) && "multiplier" in tier) {
           if (checkDecimal(issues, [...tierPath, "multiplier"], tier.multiplier)) {
-            const factor = new Dec(tier.multiplier as string);
-            const scaled: Record<string, string> = {};
-            for (const [kind, rate] of Object.entries(rates)) {
-              scaled[kind] = formatDecimal(new Dec(rate).times(factor));
-            }
-            serviceTiers[name as ServiceTierName] = scaled as unknown as Rates;
+            serviceTiers[name as ServiceTierName] = {
+              multiplier: formatDecimal(new Dec(tier.multiplier as string)),
+            };
           }
         } else if (isRecord(tier)) {
           serviceTiers[name as ServiceTierName] = compileRates(issues, tierPath, tier);

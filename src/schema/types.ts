@@ -153,13 +153,17 @@ export interface Tier extends Rates {
   readonly aboveInputTokens: number;
 }
 
+/** A compiled service tier: a multiplier of every rate, or rates of its own. */
+export type ServiceTier = { readonly multiplier: string } | Rates;
+
 /** A compiled model: every rate per token, as a plain decimal string. */
 export interface Model extends Rates {
   readonly id: string;
   readonly provider: string;
   readonly label: string;
   readonly tiers: readonly Tier[];
-  readonly serviceTiers: { readonly [name in ServiceTierName]?: Rates };
+  /** Batch, flex, priority: a multiplier of whichever rates apply, or standard-size rates of their own. */
+  readonly serviceTiers: { readonly [name in ServiceTierName]?: ServiceTier };
   readonly aliases: readonly string[];
   readonly contextWindow?: number;
   readonly source?: string;

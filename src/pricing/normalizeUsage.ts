@@ -1,0 +1,204 @@
+import { isRecord } from "../catalog/validate.js";
+import { pricebookError } from "../errors.js";
+import { describe } from "../money/toDecimal.js";
+import { toTokenCount } from "./tokens.js";
+
+/** The parts of a query's input, as the BYOK page lists them. */
+export type InputPart =
+  | "systemPrompt"
+  | "basePrompt"
+  | "variables"
+  | "labelDefinitions"
+  | "functionMetadata"
+  | "functionParameters"
+  | "functionResponse"
+  | "ragContext"
+  | "memory";
+
+/** The parts of a query's output. */
+export type OutputPart = "textResponse" | "responseMetadata";
+
+/** The input parts, in the page's order. */
+export const INPUT_PARTS: readonly InputPart[] = Object.freeze([
+  "systemPrompt",
+  "basePrompt",
+  "variables",
+  "labelDefinitions",
+  "functionMetadata",
+  "functionParameters",
+  "functionResponse",
+  "ragContext",
+  "memory",
+]);
+
+/** The output parts, in the page's order. */
+export const OUTPUT_PARTS: readonly OutputPart[] = Object.freeze([
+  "textResponse",
+  "responseMetadata",
+]);
+
+/**
+ * The tokens one query used, in the library's one convention: **every count of a part is a
+ * part of its total, never beside it.** Cache reads and cache writes are part of `input`;
+ * reasoning is part of `output`. (OpenAI and Gemini report usage this way; Anthropic reports
+ * cache tokens beside `input_tokens`, which {@link fromAnthropicUsage} adds in.)
+ */
+export interface Usage {
+  /** All input tokens, cache reads and writes included. May be left out when `inputParts` are given. */
+  readonly input?: number;
+  /** All output tokens, reasoning included. May be left out when `outputParts` are given. */
+  readonly output?: number;
+  /** Of `input`: tokens read from the prompt cache. */
+  readonly cachedInput?: number;
+  /** Of `input`: tokens written to the prompt cache (the 5-minute cache where there are two). */
+  readonly cacheWrite?: number;
+  /** Of `input`: tokens written to a 1-hour prompt cache. */
+  readonly cacheWrite1h?: number;
+  /** Of `output`: reasoning (thinking) tokens. */
+  readonly reasoning?: number;
+  /** A breakdown of `input` by the page's parts; its sum must equal `input`. */
+  readonly inputParts?: { readonly [part in InputPart]?: number };
+  /** A breakdown of `output`; its sum must equal `output`. */
+  readonly outputParts?: { readonly [part in OutputPart]?: number };
+}
+
+/** A validated usage with every count present. @internal */
+export interface NormalUsage {
+  readonly input: number;
+  readonly output: number;
+  readonly cachedInput: number;
+  readonly cacheWrite: number;
+  readonly cacheWrite1h: number;
+  readonly reasoning: number;
+  readonly inputParts: readonly { readonly part: InputPart; readonly tokens: number }[] | null;
+  readonly outputParts: readonly { readonly part: OutputPart; readonly tokens: number }[] | null;
+}
+
+const KEYS = new Set([
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "reasoning",
+  "inputParts",
+  "outputParts",
+]);
+
+/**
+ * Checks a usage and fills in its defaults. Every problem is `INVALID_USAGE` with the path of
+ * the field (`usage.cachedInput`): unknown kinds, counts that are not non-negative safe
+ * integers, parts of a total larger than the total, breakdowns that do not add up.
+ *
+ * @internal
+ */
+export function normalizeUsage(usage: unknown): NormalUsage {
+  if (!isRecord(usage)) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage"],
+      `expected a usage object, got ${describe(usage)}`,
+    );
+  }
+  for (const key of Object.keys(usage)) {
+    if (!KEYS.has(key)) {
+      throw pricebookError(
+        "INVALID_USAGE",
+        ["usage", key],
+        `unknown kind of usage; use ${[...KEYS].join(", ")}`,
+      );
+    }
+  }
+  const count = (key: string) =>
+    usage[key] === undefined ? undefined : toTokenCount(usage[key], ["usage", key]);
+  const inputParts = parts(usage.inputParts, "inputParts", INPUT_PARTS);
+  const outputParts = parts(usage.outputParts, "outputParts", OUTPUT_PARTS);
+  const input = total(count("input"), inputParts, "input");
+  const output = total(count("output"), outputParts, "output");
+  const cachedInput = count("cachedInput") ?? 0;
+  const cacheWrite = count("cacheWrite") ?? 0;
+  const cacheWrite1h = count("cacheWrite1h") ?? 0;
+  const reasoning = count("reasoning") ?? 0;
+  if (cachedInput + cacheWrite + cacheWrite1h > input) {
+    const field =
+      cachedInput > input ? "cachedInput" : cacheWrite > input ? "cacheWrite" : "cacheWrite1h";
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", field],
+      `cache reads and writes (${cachedInput} + ${cacheWrite} + ${cacheWrite1h}) are part of input and cannot exceed it (${input}); with Anthropic usage, use fromAnthropicUsage, which adds them to input`,
+    );
+  }
+  if (reasoning > output) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", "reasoning"],
+      `reasoning tokens (${reasoning}) are part of output and cannot exceed it (${output})`,
+    );
+  }
+  return {
+    input,
+    output,
+    cachedInput,
+    cacheWrite,
+    cacheWrite1h,
+    reasoning,
+    inputParts,
+    outputParts,
+  };
+}
+
+function parts<P extends string>(
+  value: unknown,
+  key: string,
+  names: readonly P[],
+): { part: P; tokens: number }[] | null {
+  if (value === undefined) return null;
+  if (!isRecord(value)) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", key],
+      `expected an object of token counts by part`,
+    );
+  }
+  for (const name of Object.keys(value)) {
+    if (!names.includes(name as P)) {
+      throw pricebookError(
+        "INVALID_USAGE",
+        ["usage", key, name],
+        `unknown part; use ${names.join(", ")}`,
+      );
+    }
+  }
+  return names
+    .filter((name) => value[name] !== undefined)
+    .map((name) => ({ part: name, tokens: toTokenCount(value[name], ["usage", key, name]) }));
+}
+
+function total(
+  given: number | undefined,
+  breakdown: readonly { tokens: number }[] | null,
+  key: "input" | "output",
+): number {
+  if (breakdown === null) {
+    if (given === undefined) {
+      throw pricebookError("INVALID_USAGE", ["usage", key], `missing ${key} tokens`);
+    }
+    return given;
+  }
+  const sum = breakdown.reduce((acc, part) => acc + part.tokens, 0);
+  if (!Number.isSafeInteger(sum)) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", `${key}Parts`],
+      "the parts add up to more than 2^53 − 1 tokens",
+    );
+  }
+  if (given !== undefined && given !== sum) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", `${key}Parts`],
+      `the ${key} parts add up to ${sum} tokens, but ${key} is ${given}`,
+    );
+  }
+  return sum;
+}
