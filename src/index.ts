@@ -3,6 +3,7 @@
 export { canonicalJson } from "./catalog/canonicalJson.js";
 export { compileTable } from "./catalog/compileTable.js";
 export { createPricebook, type Pricebook } from "./catalog/createPricebook.js";
+export { diffTables, type TableChange, type TableDiff } from "./catalog/diffTables.js";
 export { parseTable, type SafeParseTableResult, safeParseTable } from "./catalog/parseTable.js";
 export { type Resolved, resolveName } from "./catalog/resolveName.js";
 export { type TableAsOfOptions, tableAsOf, tableVersion, todayUtc } from "./catalog/tableAsOf.js";
@@ -49,14 +50,21 @@ export { type Quote, type QuoteOptions, quote } from "./pricing/quote.js";
 export { roundCredits } from "./pricing/roundCredits.js";
 export type { TableSection } from "./render/grid.js";
 export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
+export { tableJsonSchema } from "./schema/tableJsonSchema.js";
 export { pricingTableSchema } from "./schema/tableSchema.js";
 export type * from "./schema/types.js";
+export { anthropic20250805 } from "./tables/anthropic20250805.js";
+export { anthropic20260313 } from "./tables/anthropic20260313.js";
 export {
   builtinPricebook,
   builtinTableInputs,
   DEFAULT_TABLE_ID,
 } from "./tables/builtinPricebook.js";
+export { google20251107 } from "./tables/google20251107.js";
 export { gptTrainerByok20241101 } from "./tables/gptTrainerByok20241101.js";
+export { gptTrainerByok20250107 } from "./tables/gptTrainerByok20250107.js";
+export { openai20250416 } from "./tables/openai20250416.js";
+export { openai20250610 } from "./tables/openai20250610.js";
 export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";
 export { fromGeminiUsage } from "./usage/fromGeminiUsage.js";
 export { fromOpenAIUsage } from "./usage/fromOpenAIUsage.js";

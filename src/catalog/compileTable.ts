@@ -237,6 +237,9 @@ function compileModel(
         if (checkId(issues, [...path, "aliases", index], alias)) aliases.push(alias);
       });
   }
+  if (value.maxPricedInputTokens !== undefined) {
+    checkCount(issues, [...path, "maxPricedInputTokens"], value.maxPricedInputTokens, 1);
+  }
   if (value.contextWindow !== undefined)
     checkCount(issues, [...path, "contextWindow"], value.contextWindow, 1);
   if (value.source !== undefined) checkText(issues, [...path, "source"], value.source);
@@ -251,6 +254,9 @@ function compileModel(
     serviceTiers,
     aliases,
     ...(value.contextWindow === undefined ? {} : { contextWindow: value.contextWindow as number }),
+    ...(value.maxPricedInputTokens === undefined
+      ? {}
+      : { maxPricedInputTokens: value.maxPricedInputTokens as number }),
     ...(value.source === undefined ? {} : { source: value.source as string }),
     ...(value.checkedOn === undefined ? {} : { checkedOn: value.checkedOn as string }),
   };

@@ -2,6 +2,7 @@ import { PricebookError, type PricebookIssue } from "../errors.js";
 import { pricingTableSchema } from "../schema/tableSchema.js";
 import type { PricingTable, PricingTableInput } from "../schema/types.js";
 import { compileTable } from "./compileTable.js";
+import { duplicateKeys } from "./duplicateKeys.js";
 import { FORBIDDEN_KEYS, tableError } from "./validate.js";
 
 /** The result of {@link safeParseTable}. */
@@ -44,6 +45,8 @@ export function safeParseTable(json: string | unknown): SafeParseTableResult {
         { code: "INVALID_TABLE", path: [], message: `not JSON: ${(error as Error).message}` },
       ]);
     }
+    const duplicates = duplicateKeys(json);
+    if (duplicates.length > 0) return failure(duplicates);
   }
   const forbidden: PricebookIssue[] = [];
   findForbiddenKeys(value, [], forbidden);

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
+import { diffTables } from "../catalog/diffTables.js";
 import { parseTable } from "../catalog/parseTable.js";
-import { tableAsOf, todayUtc } from "../catalog/tableAsOf.js";
+import { tableAsOf, tableVersion, todayUtc } from "../catalog/tableAsOf.js";
 import { isIsoDate } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
 import { Dec } from "../money/decimal.js";
@@ -73,6 +74,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     usage: "audit [FILE] [--as-of DATE] [--table ID|FILE] [--json]",
     flags: TABLE_FLAGS,
     run: runAudit,
+  },
+  diff: {
+    summary:
+      "what changed between two tables: models and variants added and removed, every changed figure",
+    usage: "diff <FILE|ID@VERSION|ID> <FILE|ID@VERSION|ID> [--as-of DATE] [--json]",
+    flags: { "as-of": "value", json: "switch" },
+    run: runDiff,
   },
   models: {
     summary: "the models and variants of a table",
@@ -159,7 +167,7 @@ function positionals(args: ParsedArgs, min: number, max: number, what: string): 
 }
 
 /** --table ID|FILE and --as-of DATE: a built-in table by id, or a table file. */
-function selectTable(args: ParsedArgs, io: CliIo, file?: string): PricingTable {
+function selectTable(args: ParsedArgs, io: CliIo, file?: string, id?: string): PricingTable {
   const asOf = stringFlag(args, "as-of") ?? (io.today ?? todayUtc)();
   if (!isIsoDate(asOf)) {
     throw new PricebookError(
@@ -168,7 +176,7 @@ function selectTable(args: ParsedArgs, io: CliIo, file?: string): PricingTable {
       `--as-of: expected a date that exists, YYYY-MM-DD, got ${JSON.stringify(asOf)}`,
     );
   }
-  const choice = file ?? stringFlag(args, "table") ?? DEFAULT_TABLE_ID;
+  const choice = file ?? id ?? stringFlag(args, "table") ?? DEFAULT_TABLE_ID;
   const looksLikeFile = file !== undefined || /[/\\]|\.json$/i.test(choice) || existsSync(choice);
   if (!looksLikeFile) return tableAsOf(builtinPricebook(), choice, { asOf });
   let text: string;
@@ -309,6 +317,43 @@ function runAudit(args: ParsedArgs, context: Context): number {
   ];
   print(context, audit, `${lines.join("\n")}\n`);
   return errors > 0 ? 1 : 0;
+}
+
+/** FILE, ID@VERSION, or ID (the version in force --as-of). */
+function tableRef(args: ParsedArgs, context: Context, ref: string): PricingTable {
+  const at = ref.lastIndexOf("@");
+  if (at > 0 && !/[/\\]|\.json$/i.test(ref) && !existsSync(ref)) {
+    return tableVersion(builtinPricebook(), ref.slice(0, at), ref.slice(at + 1));
+  }
+  return selectTable(
+    args,
+    context.io,
+    /[/\\]|\.json$/i.test(ref) || existsSync(ref) ? ref : undefined,
+    ref,
+  );
+}
+
+function runDiff(args: ParsedArgs, context: Context): number {
+  const [a, b] = positionals(args, 2, 2, "two tables to compare") as [string, string];
+  const diff = diffTables(tableRef(args, context, a), tableRef(args, context, b));
+  const name = (p: { id: string; version: string }) => `${p.id}@${p.version}`;
+  const list = (what: string, ids: readonly string[]) =>
+    ids.length === 0 ? [] : [`  ${what}: ${ids.join(", ")}`];
+  const lines = [
+    `${name(diff.from)} → ${name(diff.to)}: ${diff.changes.length} changed figure(s)`,
+    ...list("models added", diff.models.added),
+    ...list("models removed", diff.models.removed),
+    ...list("variants added", diff.variants.added),
+    ...list("variants removed", diff.variants.removed),
+    ...list("workflows added", diff.workflows.added),
+    ...list("workflows removed", diff.workflows.removed),
+    ...diff.changes.map(
+      (change) =>
+        `  ${change.path.join(".")}: ${change.old ?? "none"} → ${change.new ?? "none"}${change.relativeChange === null ? "" : ` (${change.relativeChange})`}`,
+    ),
+  ];
+  print(context, diff, `${lines.join("\n")}\n`);
+  return 0;
 }
 
 function runModels(args: ParsedArgs, context: Context): number {

@@ -125,6 +125,13 @@ export function charge(
   const resolved = resolveName(table, name);
   const used = normalizeUsage(usage);
   const { model, variant } = resolved;
+  if (model.maxPricedInputTokens !== undefined && used.input > model.maxPricedInputTokens) {
+    throw pricebookError(
+      "UNPRICED_USAGE",
+      ["usage", "input"],
+      `${table.id}@${table.version} knows no price for ${model.id} above ${model.maxPricedInputTokens} input tokens, and this request has ${used.input}`,
+    );
+  }
   const tier = model.tiers.findLast((candidate) => used.input > candidate.aboveInputTokens) ?? null;
   const serviceTier = options?.serviceTier ?? null;
   const rates = ratesFor(table, model, tier, serviceTier);

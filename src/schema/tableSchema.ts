@@ -76,6 +76,7 @@ const model = z.strictObject({
     .optional(),
   aliases: z.array(id).optional(),
   contextWindow: positiveCount.optional(),
+  maxPricedInputTokens: positiveCount.optional(),
   source: text.optional(),
   checkedOn: date.optional(),
 });

@@ -52,6 +52,11 @@ export interface ModelInput {
   /** Other names this model answers to (dated snapshots, marketing names). Lower case. */
   readonly aliases?: readonly string[];
   readonly contextWindow?: number;
+  /**
+   * The most input tokens the table knows a price for. A request above it is
+   * `UNPRICED_USAGE`: for when a long-context price is unknown rather than standard.
+   */
+  readonly maxPricedInputTokens?: number;
   /** Where this model's prices come from, where it differs from the table's source. */
   readonly source?: string;
   /** When this model's prices were last checked against the source, `YYYY-MM-DD`. */
@@ -166,6 +171,7 @@ export interface Model extends Rates {
   readonly serviceTiers: { readonly [name in ServiceTierName]?: ServiceTier };
   readonly aliases: readonly string[];
   readonly contextWindow?: number;
+  readonly maxPricedInputTokens?: number;
   readonly source?: string;
   readonly checkedOn?: string;
 }

@@ -15,7 +15,7 @@ export const gptTrainerByok20241101 = {
   label: "GPT-trainer BYOK",
   source:
     'GPT-trainer help page "Bring Your Own Key (BYOK) and Pricing": "OpenAI pricing breakdown" and "BYOK for white-label commercial partners" tables',
-  checkedOn: "2026-11-27",
+  checkedOn: "2024-11-01",
   currency: "USD",
   credits: {
     name: "Message Credit",

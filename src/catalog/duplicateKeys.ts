@@ -1,0 +1,64 @@
+import type { PricebookIssue } from "../errors.js";
+
+/**
+ * Keys that appear twice in one object of a JSON text. JSON.parse silently keeps the last,
+ * which would let a table file define `gpt-4o` twice with different prices; this finds them,
+ * with their paths. Assumes the text is valid JSON (call it after JSON.parse succeeds).
+ *
+ * @internal
+ */
+export function duplicateKeys(text: string): PricebookIssue[] {
+  const issues: PricebookIssue[] = [];
+  // One frame per open object or array: its keys so far, and the path to it.
+  const stack: {
+    keys: Set<string> | null;
+    path: (string | number)[];
+    index: number;
+    key: string | null;
+  }[] = [];
+  let i = 0;
+  const readString = (): string => {
+    const start = i;
+    i += 1;
+    while (text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
+    i += 1;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const childPath = () => {
+    const top = stack.at(-1);
+    if (top === undefined) return [];
+    return [...top.path, top.keys === null ? top.index : (top.key as string)];
+  };
+  while (i < text.length) {
+    const char = text[i] as string;
+    if (char === '"') {
+      const value = readString();
+      const top = stack.at(-1);
+      let j = i;
+      while (/\s/.test(text[j] ?? "")) j += 1;
+      if (top !== undefined && top.keys !== null && text[j] === ":") {
+        if (top.keys.has(value)) {
+          issues.push({
+            code: "INVALID_TABLE",
+            path: [...top.path, value],
+            message: `the key "${value}" appears more than once in this object`,
+          });
+        }
+        top.keys.add(value);
+        top.key = value;
+      }
+      continue;
+    }
+    if (char === "{" || char === "[") {
+      const path = childPath();
+      stack.push({ keys: char === "{" ? new Set() : null, path, index: 0, key: null });
+    } else if (char === "}" || char === "]") {
+      stack.pop();
+    } else if (char === ",") {
+      const top = stack.at(-1);
+      if (top !== undefined && top.keys === null) top.index += 1;
+    }
+    i += 1;
+  }
+  return issues;
+}
