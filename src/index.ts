@@ -39,6 +39,7 @@ export {
   charge,
 } from "./pricing/charge.js";
 export { creditsFromUsd, usdFromCredits } from "./pricing/credits.js";
+export { type Budget, type BudgetRequest, estimateBudget } from "./pricing/estimateBudget.js";
 export {
   INPUT_PARTS,
   type InputPart,
@@ -48,7 +49,9 @@ export {
 } from "./pricing/normalizeUsage.js";
 export { type Quote, type QuoteOptions, quote } from "./pricing/quote.js";
 export { roundCredits } from "./pricing/roundCredits.js";
-export type { TableSection } from "./render/grid.js";
+export { type Deployment, type WorkflowCost, workflowCosts } from "./pricing/workflowCosts.js";
+export type { Cell, ColumnKey, GridOptions, RateUnit, TableSection } from "./render/grid.js";
+export { SECTION_COLUMNS } from "./render/grid.js";
 export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
 export { tableJsonSchema } from "./schema/tableJsonSchema.js";
 export { pricingTableSchema } from "./schema/tableSchema.js";

@@ -97,7 +97,7 @@ describe("as-of lookups through the CLI", () => {
       ).usd,
     ).toBe("0.0125");
     expect(cli("table", "--table", "anthropic", "--as-of", "2025-09-01").stdout).toContain(
-      "| claude-sonnet-4 | anthropic | 3 | 0.3 | 3.75 | 15 |",
+      "| claude-sonnet-4 | anthropic | 3 | 0.3 | 3.75 | 6 | 15 |",
     );
     expect(JSON.parse(cli("audit", "--as-of", "2025-02-01", "--json").stdout).table.version).toBe(
       "2025-01-07",

@@ -2,7 +2,7 @@ import { pricebookError } from "../errors.js";
 import { Dec, ZERO } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { type DecimalInput, toDecimal } from "../money/toDecimal.js";
-import type { PricingTable, Provenance } from "../schema/types.js";
+import type { Credits, PricingTable, Provenance } from "../schema/types.js";
 import type { Charge } from "./charge.js";
 import { creditsOf } from "./credits.js";
 import { quote } from "./quote.js";
@@ -67,34 +67,11 @@ export interface Allocation {
  */
 export function allocate(table: PricingTable, request: AllocateRequest): Allocation {
   const unit = creditsOf(table);
-  const balance = toDecimal(request?.balance, ["balance"], "INVALID_ARGUMENT");
-  if (balance.isNegative()) {
-    throw pricebookError(
-      "INVALID_ARGUMENT",
-      ["balance"],
-      `a credit balance cannot be negative, got ${formatDecimal(balance)}`,
-    );
-  }
-  const partial = request.partial ?? "to-key";
-  if (partial !== "to-key" && partial !== "split") {
-    throw pricebookError("INVALID_ARGUMENT", ["partial"], 'expected "to-key" or "split"');
-  }
-  const perQueryCredits = (usd: Dec, published: string | null) =>
-    published !== null
-      ? new Dec(published)
-      : roundCreditsDecimal(usd.div(unit.unitPrice), unit.rounding);
-
-  let left = balance;
-  let onCredits = 0;
-  let onKey = 0;
-  let split = 0;
-  let keyUsd = ZERO;
-
-  if (request.charges !== undefined) {
+  if (request?.charges !== undefined) {
     if (!Array.isArray(request.charges)) {
       throw pricebookError("INVALID_ARGUMENT", ["charges"], "expected an array of charges");
     }
-    request.charges.forEach((item: Charge, index: number) => {
+    const segments = request.charges.map((item: Charge, index: number): Segment => {
       if (item?.table?.digest !== table.provenance.digest) {
         throw pricebookError(
           "INVALID_ARGUMENT",
@@ -105,40 +82,86 @@ export function allocate(table: PricingTable, request: AllocateRequest): Allocat
       const usd = new Dec(item.usd);
       const published =
         item.variant === null ? null : (table.variants[item.variant]?.credits ?? null);
-      const credits = perQueryCredits(usd, published);
-      if (onKey === 0 && credits.lte(left)) {
-        left = left.minus(credits);
-        onCredits += 1;
-        return;
-      }
-      onKey += 1;
-      if (onKey === 1 && partial === "split" && left.gt(0)) {
-        split = 1;
-        keyUsd = keyUsd.plus(usd.times(credits.minus(left)).div(credits));
-        left = ZERO;
-      } else keyUsd = keyUsd.plus(usd);
+      return { count: 1, usd, credits: queryCredits(unit, usd, published) };
     });
-  } else {
-    const queries = toTokenCount(request.queries, ["queries"], "INVALID_ARGUMENT");
-    const q = quote(table, request.variant as string);
-    const usd = new Dec(q.usd);
-    const credits = perQueryCredits(usd, q.credits?.published ?? null);
-    // Closed form: the same credits every query.
-    onCredits = credits.isZero()
-      ? queries
-      : Math.min(queries, left.div(credits).floor().toNumber());
-    left = left.minus(credits.times(onCredits));
-    onKey = queries - onCredits;
-    if (onKey > 0 && partial === "split" && left.gt(0)) {
-      split = 1;
-      keyUsd = usd
-        .times(credits.minus(left))
-        .div(credits)
-        .plus(usd.times(onKey - 1));
-      left = ZERO;
-    } else keyUsd = usd.times(onKey);
+    return allocateSegments(table, request.balance, request.partial, segments);
   }
+  const queries = toTokenCount(request?.queries, ["queries"], "INVALID_ARGUMENT");
+  return allocateSegments(table, request.balance, request.partial, [
+    variantSegment(table, request.variant as string, queries),
+  ]);
+}
 
+/** Queries that cost the same: `count` of them at `usd` and `credits` each. @internal */
+export interface Segment {
+  readonly count: number;
+  readonly usd: Dec;
+  readonly credits: Dec;
+}
+
+/** A query's credits: the published figure, else estimated credits rounded by the table's policy. @internal */
+export function queryCredits(unit: Credits, usd: Dec, published: string | null): Dec {
+  return published !== null
+    ? new Dec(published)
+    : roundCreditsDecimal(usd.div(unit.unitPrice), unit.rounding);
+}
+
+/** `count` queries of a variant, each at its quote (the upper bound). @internal */
+export function variantSegment(table: PricingTable, variant: string, count: number): Segment {
+  const q = quote(table, variant);
+  const usd = new Dec(q.usd);
+  return { count, usd, credits: queryCredits(creditsOf(table), usd, q.credits?.published ?? null) };
+}
+
+/**
+ * Credits first, in order; from the first query the balance does not cover, everything to the
+ * key. Works segment by segment in closed form, so a billion queries cost no more than one.
+ *
+ * @internal
+ */
+export function allocateSegments(
+  table: PricingTable,
+  balanceInput: DecimalInput,
+  partialInput: PartialQueryPolicy | undefined,
+  segments: readonly Segment[],
+): Allocation {
+  const balance = toDecimal(balanceInput, ["balance"], "INVALID_ARGUMENT");
+  if (balance.isNegative()) {
+    throw pricebookError(
+      "INVALID_ARGUMENT",
+      ["balance"],
+      `a credit balance cannot be negative, got ${formatDecimal(balance)}`,
+    );
+  }
+  const partial = partialInput ?? "to-key";
+  if (partial !== "to-key" && partial !== "split") {
+    throw pricebookError("INVALID_ARGUMENT", ["partial"], 'expected "to-key" or "split"');
+  }
+  let left = balance;
+  let onCredits = 0;
+  let onKey = 0;
+  let split = 0;
+  let keyUsd = ZERO;
+  for (const { count, usd, credits } of segments) {
+    if (onKey > 0) {
+      onKey += count;
+      keyUsd = keyUsd.plus(usd.times(count));
+      continue;
+    }
+    const covered = credits.isZero()
+      ? count
+      : Math.min(count, left.div(credits).floor().toNumber());
+    onCredits += covered;
+    left = left.minus(credits.times(covered));
+    const rest = count - covered;
+    if (rest === 0) continue;
+    onKey = rest;
+    if (partial === "split" && left.gt(0)) {
+      split = 1;
+      keyUsd = keyUsd.plus(usd.times(credits.minus(left)).div(credits)).plus(usd.times(rest - 1));
+      left = ZERO;
+    } else keyUsd = keyUsd.plus(usd.times(rest));
+  }
   return Object.freeze({
     balance: formatDecimal(balance),
     creditsUsed: formatDecimal(balance.minus(left)),

@@ -1,25 +1,37 @@
 import { pricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
-import { type Grid, gridOf, type TableSection } from "./grid.js";
+import {
+  type Cell,
+  type ColumnKey,
+  columnsOf,
+  type Grid,
+  type GridOptions,
+  gridOf,
+  type RateUnit,
+  SECTION_COLUMNS,
+  type TableSection,
+} from "./grid.js";
 
 /** The formats {@link renderTable} writes. */
-export type TableFormat = "md";
+export type TableFormat = "md" | "html" | "csv" | "json";
 
 /** Options of {@link renderTable}. */
-export interface RenderTableOptions {
+export interface RenderTableOptions extends GridOptions {
   /** Output format. Default `md`. */
   readonly format?: TableFormat;
-  /** Which list to render. Default: `variants` when the table has any, else `models`. */
-  readonly section?: TableSection;
 }
 
-const FORMATS: readonly TableFormat[] = ["md"];
+const FORMATS: readonly TableFormat[] = ["md", "html", "csv", "json"];
 const SECTIONS: readonly TableSection[] = ["variants", "workflows", "models"];
+const UNITS: readonly RateUnit[] = ["token", "million"];
 
 /**
- * Renders one of a table's lists for a docs page, with the source's columns and its figures
- * in plain notation (`0.00000015`). Totals are computed from tokens × rates, so a figure the
- * source misprinted comes out corrected (see {@link auditTable}).
+ * Renders one of a table's lists for a docs page, as Markdown, HTML, CSV or JSON: the variants
+ * with the source's columns, the workflows, or the models. Figures are in plain notation, rates
+ * per token (as the BYOK page prints them) or per million tokens; credit columns on request.
+ * Totals are computed from tokens × rates, so a figure the source misprinted comes out
+ * corrected (see {@link auditTable}). HTML is one escaped `<table>` with a caption and header
+ * scopes, and no script. JSON keeps amounts as decimal strings and token counts as integers.
  *
  * @example
  * renderTable(table, { format: "md" }).split("\n")[2];
@@ -28,31 +40,126 @@ const SECTIONS: readonly TableSection[] = ["variants", "workflows", "models"];
 export function renderTable(table: PricingTable, options: RenderTableOptions = {}): string {
   const format = options.format ?? "md";
   if (!FORMATS.includes(format)) {
-    throw pricebookError(
-      "INVALID_ARGUMENT",
-      ["format"],
-      `unknown format ${JSON.stringify(format)}; use one of ${FORMATS.join(", ")}`,
-    );
+    throw invalid("format", format, FORMATS);
   }
   const section =
     options.section ?? (Object.keys(table.variants).length > 0 ? "variants" : "models");
-  if (!SECTIONS.includes(section)) {
+  if (!SECTIONS.includes(section)) throw invalid("section", section, SECTIONS);
+  const unit = options.rateUnit ?? (section === "models" ? "million" : "token");
+  if (!UNITS.includes(unit)) throw invalid("rateUnit", unit, UNITS);
+  const available = SECTION_COLUMNS[section] as readonly ColumnKey[];
+  const keys =
+    options.columns ??
+    available.filter(
+      (key) =>
+        options.credits === true || (key !== "estimatedCredits" && key !== "publishedCredits"),
+    );
+  if (!Array.isArray(keys) || keys.length === 0) {
     throw pricebookError(
       "INVALID_ARGUMENT",
-      ["section"],
-      `unknown section ${JSON.stringify(section)}; use one of ${SECTIONS.join(", ")}`,
+      ["columns"],
+      `expected a non-empty list of columns: ${available.join(", ")}`,
     );
   }
-  return markdown(gridOf(table, section));
+  const known = columnsOf(section);
+  keys.forEach((key, index) => {
+    if (typeof key !== "string" || !Object.hasOwn(known, key)) {
+      throw pricebookError(
+        "INVALID_ARGUMENT",
+        ["columns", index],
+        `no column ${JSON.stringify(key)} in ${section}; use ${available.join(", ")}`,
+      );
+    }
+  });
+  const grid = gridOf(table, section, keys, unit);
+  if (format === "md") return markdown(grid);
+  if (format === "csv") return csv(grid);
+  if (format === "html") return html(grid);
+  return json(grid, table);
 }
 
+function invalid(option: string, value: unknown, allowed: readonly string[]) {
+  return pricebookError(
+    "INVALID_ARGUMENT",
+    [option],
+    `unknown ${option} ${JSON.stringify(value)}; use one of ${allowed.join(", ")}`,
+  );
+}
+
+const text = (cell: Cell) => (cell === null ? "" : String(cell));
+
 function markdown(grid: Grid): string {
-  const cell = (text: string) =>
-    text.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ");
-  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  const escape = (cell: Cell) =>
+    text(cell).replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ");
+  const line = (cells: readonly Cell[]) => `| ${cells.map(escape).join(" | ")} |`;
   return [
     line(grid.columns.map((column) => column.header)),
     `|${grid.columns.map((column) => (column.numeric ? "---:" : "---")).join("|")}|`,
     ...grid.rows.map(line),
   ].join("\n");
+}
+
+function csv(grid: Grid): string {
+  // RFC 4180: quote a field with a comma, quote or line break; double its quotes.
+  const field = (cell: Cell) => {
+    const value = text(cell);
+    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  };
+  const line = (cells: readonly Cell[]) => cells.map(field).join(",");
+  return [line(grid.columns.map((column) => column.header)), ...grid.rows.map(line)].join("\r\n");
+}
+
+function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+function html(grid: Grid): string {
+  const head = grid.columns.map(
+    (column) => `      <th scope="col">${escapeHtml(column.header)}</th>`,
+  );
+  const body = grid.rows.map((row) => {
+    const cells = row.map((cell, index) => {
+      const value = escapeHtml(text(cell));
+      const numeric = grid.columns[index]?.numeric === true ? ' class="num"' : "";
+      return index === 0
+        ? `      <th scope="row">${value}</th>`
+        : `      <td${numeric}>${value}</td>`;
+    });
+    return ["    <tr>", ...cells, "    </tr>"].join("\n");
+  });
+  return [
+    `<table class="llm-pricebook ${grid.section}">`,
+    `  <caption>${escapeHtml(grid.caption)}</caption>`,
+    "  <thead>",
+    "    <tr>",
+    ...head,
+    "    </tr>",
+    "  </thead>",
+    "  <tbody>",
+    ...body,
+    "  </tbody>",
+    "</table>",
+  ].join("\n");
+}
+
+function json(grid: Grid, table: PricingTable): string {
+  const rows = grid.rows.map((row) =>
+    Object.fromEntries(grid.columns.map((column, index) => [column.key, row[index] ?? null])),
+  );
+  return JSON.stringify(
+    {
+      table: table.provenance,
+      section: grid.section,
+      caption: grid.caption,
+      columns: grid.columns.map(({ key, header }) => ({ key, header })),
+      rows,
+    },
+    null,
+    2,
+  );
 }

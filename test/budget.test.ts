@@ -1,0 +1,229 @@
+import { describe, expect, it } from "vitest";
+import { builtinPricebook, estimateBudget, tableAsOf, workflowCosts } from "../src/index.js";
+import { caught, cli } from "./helpers.js";
+
+const byok = tableAsOf(builtinPricebook(), "gpt-trainer-byok", { asOf: "2025-02-01" });
+const deployment = { agents: 3, userFacingAgents: 2, variables: 2, agentChanges: 4 };
+
+describe("workflows", () => {
+  it("apply by their conditions and cost their model's rates × average tokens", () => {
+    expect(workflowCosts(byok, deployment, 10_000)).toEqual([
+      {
+        id: "intent-generation",
+        label: "AI Agent intent generation",
+        model: "gpt-4-1106-preview",
+        applies: true,
+        runs: 4,
+        perRun: "0.0195",
+        usd: "0.078",
+      },
+      {
+        id: "query-intent-classification",
+        label: "Query intent classification",
+        model: "gpt-3.5-turbo-1106",
+        applies: true,
+        runs: 10000,
+        perRun: "0.0011",
+        usd: "11",
+      },
+      {
+        id: "variable-extraction",
+        label: "Variables extraction",
+        model: "gpt-3.5-turbo-1106",
+        applies: true,
+        runs: 10000,
+        perRun: "0.0012",
+        usd: "12",
+      },
+    ]);
+  });
+
+  it.each([
+    // agents, user-facing, variables, changes → which apply
+    [1, 1, 0, 5, [false, false, false]],
+    [2, 1, 0, 5, [true, false, false]],
+    [2, 2, 0, 5, [true, true, false]],
+    [1, 0, 1, 5, [false, false, true]],
+  ])(
+    "%i agents, %i user-facing, %i variables",
+    (agents, userFacingAgents, variables, agentChanges, applies) => {
+      const costs = workflowCosts(byok, { agents, userFacingAgents, variables, agentChanges }, 100);
+      expect(costs.map((cost) => cost.applies)).toEqual(applies);
+      for (const cost of costs) if (!cost.applies) expect([cost.runs, cost.usd]).toEqual([0, "0"]);
+    },
+  );
+
+  it("refuse a deployment with more user-facing agents than agents", () => {
+    const error = caught(() =>
+      workflowCosts(byok, { agents: 1, userFacingAgents: 2, variables: 0 }, 10),
+    );
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.path).toEqual(["deployment", "userFacingAgents"]);
+  });
+
+  it.each([-1, 1.5, Number.NaN, "3"])("refuse %s agents", (agents) => {
+    expect(
+      caught(() =>
+        workflowCosts(byok, { agents: agents as number, userFacingAgents: 0, variables: 0 }, 10),
+      ).path,
+    ).toEqual(["deployment", "agents"]);
+  });
+});
+
+describe("estimateBudget (computed by hand)", () => {
+  it("10,000 queries of GPT-4o-mini-16k, 3 agents (2 user-facing), 2 variables, 4 edits", () => {
+    const budget = estimateBudget(byok, {
+      variant: "gpt-4o-mini-16k",
+      queries: 10_000,
+      deployment,
+    });
+    // 10000 × 0.00384 = 38.4; ×0.8 = 30.72; ×1.2 = 46.08
+    expect(budget.ai).toEqual({ usd: "38.4", low: "30.72", high: "46.08" });
+    // 10000 × 0.0011 + 10000 × 0.0012 + 4 × 0.0195 = 11 + 12 + 0.078
+    expect(budget.partner.usd).toBe("23.078");
+    // 8 published MCs per query in the 2025-01-07 version
+    expect(budget.perQuery).toEqual({ usd: "0.00384", credits: "8" });
+    expect(budget.credits).toBe("80000");
+    expect(budget.allocation).toBeNull();
+  });
+
+  it("with a credit balance: 50,000 MCs pay 6,250 queries, 3,750 go to the key", () => {
+    const budget = estimateBudget(byok, {
+      variant: "gpt-4o-mini-16k",
+      queries: 10_000,
+      deployment,
+      creditBalance: "50000",
+    });
+    // 3750 × 0.00384 = 14.4
+    expect(budget.allocation).toMatchObject({
+      queriesOnCredits: 6250,
+      queriesOnKey: 3750,
+      creditsUsed: "50000",
+      creditsLeft: "0",
+      keyUsd: "14.4",
+    });
+  });
+
+  it("a single agent, no variables: no workflow applies", () => {
+    const budget = estimateBudget(byok, { variant: "gpt-4o-16k", queries: 5000 });
+    // 5000 × 0.064 = 320; 256 to 384
+    expect(budget.ai).toEqual({ usd: "320", low: "256", high: "384" });
+    expect(budget.partner.usd).toBe("0");
+  });
+
+  it("a mix: a quarter GPT-4o-16k, three quarters GPT-4o-mini-16k", () => {
+    const budget = estimateBudget(byok, {
+      mix: [
+        { variant: "gpt-4o-16k", share: "0.25" },
+        { variant: "gpt-4o-mini-16k", share: "0.75" },
+      ],
+      queries: 10_000,
+    });
+    // 2500 × 0.064 + 7500 × 0.00384 = 160 + 28.8
+    expect(budget.ai.usd).toBe("188.8");
+    // 0.25 × 0.064 + 0.75 × 0.00384; 0.25 × 40 + 0.75 × 8
+    expect(budget.perQuery).toEqual({ usd: "0.01888", credits: "16" });
+    expect(budget.credits).toBe("160000");
+    expect(budget.mix.map((part) => [part.variant, part.queries, part.usd])).toEqual([
+      ["gpt-4o-16k", 2500, "160"],
+      ["gpt-4o-mini-16k", 7500, "28.8"],
+    ]);
+  });
+
+  it.each([
+    [{ mix: [{ variant: "gpt-4o-16k", share: "0.5" }], queries: 10 }, ["mix"]],
+    [
+      {
+        mix: [
+          { variant: "gpt-4o-16k", share: "0.3" },
+          { variant: "gpt-3.5", share: "0.7" },
+        ],
+        queries: 5,
+      },
+      ["mix", 0, "share"],
+    ],
+    [{ variant: "gpt-4o-16k", mix: [], queries: 1 }, ["variant"]],
+    [{ variant: "gpt-4o-16k", queries: -1 }, ["queries"]],
+    [{ variant: "gpt-4o-16k", queries: 1, creditBalance: "-5" }, ["balance"]],
+  ])("refuses %j", (request, path) => {
+    const error = caught(() => estimateBudget(byok, request as never));
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.path).toEqual(path);
+  });
+});
+
+describe("CLI budget", () => {
+  it("gives the same figures with --json", () => {
+    const result = cli(
+      "budget",
+      "--variant",
+      "gpt-4o-mini-16k",
+      "--queries",
+      "10000",
+      "--agents",
+      "3",
+      "--user-facing",
+      "2",
+      "--variables",
+      "2",
+      "--agent-edits",
+      "4",
+      "--credit-balance",
+      "50000",
+      "--json",
+    );
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.ai).toEqual({ usd: "38.4", low: "30.72", high: "46.08" });
+    expect(json.partner.usd).toBe("23.078");
+    expect(
+      json.workflows.map((w: { id: string; runs: number; usd: string }) => [w.id, w.runs, w.usd]),
+    ).toEqual([
+      ["intent-generation", 4, "0.078"],
+      ["query-intent-classification", 10000, "11"],
+      ["variable-extraction", 10000, "12"],
+    ]);
+    expect(json.allocation.keyUsd).toBe("14.4");
+  });
+
+  it("takes a mix, and a deployment with 2 agents, 1 user-facing, 3 edits", () => {
+    const json = JSON.parse(
+      cli(
+        "budget",
+        "--mix",
+        "gpt-3.5=0.5,gpt-4o-1k=0.5",
+        "--queries",
+        "1000",
+        "--agents",
+        "2",
+        "--user-facing",
+        "1",
+        "--agent-edits",
+        "3",
+        "--json",
+      ).stdout,
+    );
+    // 500 × 0.0032 + 500 × 0.004 = 1.6 + 2; intent generation only: 3 × 0.0195 = 0.0585
+    expect(json.ai.usd).toBe("3.6");
+    expect(json.partner.usd).toBe("0.0585");
+  });
+
+  it.each([
+    [["budget", "--variant", "gpt-3.5"], "MISSING_ARGUMENT"],
+    [
+      ["budget", "--variant", "gpt-3.5", "--queries", "10", "--agents", "1", "--user-facing", "2"],
+      "INVALID_ARGUMENT",
+    ],
+    [["budget", "--mix", "gpt-3.5:1", "--queries", "10"], "INVALID_ARGUMENT"],
+    [["budget", "--variant", "gpt-3.5", "--queries", "1e4"], "INVALID_ARGUMENT"],
+    [
+      ["budget", "--variant", "gpt-3.5", "--queries", "10", "--credit-balance", "lots"],
+      "INVALID_ARGUMENT",
+    ],
+  ])("%j → exit 2, %s", (argv, code) => {
+    const result = cli(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^error ${code}: `));
+    expect(result.stdout).toBe("");
+  });
+});
