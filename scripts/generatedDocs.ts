@@ -5,6 +5,7 @@ import {
   renderTable,
   tableJsonSchema,
 } from "../src/index.js";
+import { escapeHtml } from "../src/render/escapeHtml.js";
 
 /** The newest version of each built-in table, in a stable order. */
 export function latestTables(): PricingTable[] {
@@ -40,21 +41,13 @@ function markdownPage(): string {
   return `${parts.join("\n").trimEnd()}\n`;
 }
 
-function escape(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
-}
-
 function htmlPage(): string {
   const body: string[] = [];
   for (const table of latestTables()) {
-    body.push(`<section id="${escape(table.id)}">`);
-    body.push(`<h2>${escape(`${table.label} (${table.id}@${table.version})`)}</h2>`);
+    body.push(`<section id="${escapeHtml(table.id)}">`);
+    body.push(`<h2>${escapeHtml(`${table.label} (${table.id}@${table.version})`)}</h2>`);
     body.push(
-      `<p>In force from ${escape(table.effectiveFrom)}. Source: ${escape(table.source)}. Checked on ${escape(table.checkedOn)}. Digest: <code>${escape(table.provenance.digest)}</code>. All amounts in USD.</p>`,
+      `<p>In force from ${escapeHtml(table.effectiveFrom)}. Source: ${escapeHtml(table.source)}. Checked on ${escapeHtml(table.checkedOn)}. Digest: <code>${escapeHtml(table.provenance.digest)}</code>. All amounts in USD.</p>`,
     );
     for (const options of pageSections(table))
       body.push(renderTable(table, { ...options, format: "html" }));

@@ -1,6 +1,5 @@
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
-import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { DeploymentCount, Model, PricingTable } from "../schema/types.js";
 import { toTokenCount } from "./tokens.js";

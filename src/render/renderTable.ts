@@ -1,5 +1,6 @@
 import { pricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
+import { escapeHtml } from "./escapeHtml.js";
 import {
   type Cell,
   type ColumnKey,
@@ -89,9 +90,9 @@ function invalid(option: string, value: unknown, allowed: readonly string[]) {
 const text = (cell: Cell) => (cell === null ? "" : String(cell));
 
 function markdown(grid: Grid): string {
-  const escape = (cell: Cell) =>
+  const escapeCell = (cell: Cell) =>
     text(cell).replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ");
-  const line = (cells: readonly Cell[]) => `| ${cells.map(escape).join(" | ")} |`;
+  const line = (cells: readonly Cell[]) => `| ${cells.map(escapeCell).join(" | ")} |`;
   return [
     line(grid.columns.map((column) => column.header)),
     `|${grid.columns.map((column) => (column.numeric ? "---:" : "---")).join("|")}|`,
@@ -107,15 +108,6 @@ function csv(grid: Grid): string {
   };
   const line = (cells: readonly Cell[]) => cells.map(field).join(",");
   return [line(grid.columns.map((column) => column.header)), ...grid.rows.map(line)].join("\r\n");
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
 }
 
 function html(grid: Grid): string {
