@@ -63,7 +63,13 @@ export class PricebookError extends Error {
   }
 }
 
-/** Renders a path the way messages show it: `models.gpt-4o.input`, `lines[2].tokens`. */
+/**
+ * Renders an error's path the way messages show it.
+ *
+ * @example
+ * formatPath(["models", "gpt-4o", "tiers", 0, "input"]);
+ * //=> "models.gpt-4o.tiers[0].input"
+ */
 export function formatPath(path: ErrorPath): string {
   let out = "";
   for (const part of path) {

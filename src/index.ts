@@ -56,18 +56,11 @@ export { type RenderTableOptions, renderTable, type TableFormat } from "./render
 export { tableJsonSchema } from "./schema/tableJsonSchema.js";
 export { pricingTableSchema } from "./schema/tableSchema.js";
 export type * from "./schema/types.js";
-export { anthropic20250805 } from "./tables/anthropic20250805.js";
-export { anthropic20260313 } from "./tables/anthropic20260313.js";
 export {
   builtinPricebook,
   builtinTableInputs,
   DEFAULT_TABLE_ID,
 } from "./tables/builtinPricebook.js";
-export { google20251107 } from "./tables/google20251107.js";
-export { gptTrainerByok20241101 } from "./tables/gptTrainerByok20241101.js";
-export { gptTrainerByok20250107 } from "./tables/gptTrainerByok20250107.js";
-export { openai20250416 } from "./tables/openai20250416.js";
-export { openai20250610 } from "./tables/openai20250610.js";
 export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";
 export { fromGeminiUsage } from "./usage/fromGeminiUsage.js";
 export { fromOpenAIUsage } from "./usage/fromOpenAIUsage.js";

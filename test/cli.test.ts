@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gptTrainerByok20241101 } from "../src/index.js";
+import { gptTrainerByok20241101 } from "../src/tables/gptTrainerByok20241101.js";
 import { cli } from "./helpers.js";
 
 describe("CLI", () => {

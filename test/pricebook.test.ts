@@ -8,11 +8,11 @@ import {
   builtinPricebook,
   builtinTableInputs,
   diffTables,
-  gptTrainerByok20241101,
   resolveName,
   tableAsOf,
   tableVersion,
 } from "../src/index.js";
+import { gptTrainerByok20241101 } from "../src/tables/gptTrainerByok20241101.js";
 import { caught, cli } from "./helpers.js";
 
 const book = builtinPricebook();

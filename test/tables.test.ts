@@ -3,13 +3,13 @@ import {
   builtinPricebook,
   compileTable,
   createPricebook,
-  gptTrainerByok20241101,
   type PricingTableInput,
   parseTable,
   resolveName,
   safeParseTable,
   tableAsOf,
 } from "../src/index.js";
+import { gptTrainerByok20241101 } from "../src/tables/gptTrainerByok20241101.js";
 import { caught } from "./helpers.js";
 
 const good = JSON.parse(JSON.stringify(gptTrainerByok20241101)) as Record<string, unknown>;

@@ -1,9 +1,12 @@
 /**
  * JSON with object keys sorted at every level and no whitespace, so two tables with the same
  * content have the same text, and the same digest, whatever order their keys were written in.
- * `undefined` members are left out, as JSON.stringify does.
+ * `undefined` members are left out, as JSON.stringify does. A table's digest is `sha256:` and
+ * the SHA-256 of `canonicalJson` of the table without its provenance.
  *
- * @internal
+ * @example
+ * canonicalJson({ b: 1, a: [true, null], c: undefined });
+ * //=> '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value);

@@ -47,12 +47,12 @@ const RUNS = ["per-query", "per-agent-change"] as const;
  * @throws PricebookError `INVALID_TABLE`, listing every problem in `issues`
  *
  * @example
- * const table = compileTable({
+ * const mine = compileTable({
  *   id: "mine", version: "1", effectiveFrom: "2025-01-01", source: "our price sheet",
  *   checkedOn: "2025-01-01", currency: "USD",
  *   models: { "gpt-4o": { provider: "openai", input: { perMillion: "2.50" }, output: "0.00001" } },
  * });
- * table.models["gpt-4o"].input;
+ * mine.models["gpt-4o"].input;
  * //=> "0.0000025"
  */
 export function compileTable(input: PricingTableInput): PricingTable {

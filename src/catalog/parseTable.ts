@@ -18,7 +18,12 @@ export type SafeParseTableResult =
  * @throws PricebookError `INVALID_TABLE`
  *
  * @example
- * parseTable(fs.readFileSync("prices.json", "utf8")).provenance.version;
+ * const json = `{
+ *   "id": "mine", "version": "2025-01-01", "effectiveFrom": "2025-01-01",
+ *   "source": "our price sheet", "checkedOn": "2025-01-01", "currency": "USD",
+ *   "models": { "gpt-4o": { "provider": "openai", "input": { "perMillion": "2.50" }, "output": "0.00001" } }
+ * }`;
+ * parseTable(json).provenance.version;
  * //=> "2025-01-01"
  */
 export function parseTable(json: string | unknown): PricingTable {

@@ -10,7 +10,13 @@ export interface TableAsOfOptions {
   readonly asOf?: string;
 }
 
-/** Today's date in UTC, `YYYY-MM-DD`. */
+/**
+ * Today's date in UTC, `YYYY-MM-DD`: the default day of {@link tableAsOf}.
+ *
+ * @example
+ * /^\d{4}-\d{2}-\d{2}$/.test(todayUtc());
+ * //=> true
+ */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -56,6 +62,10 @@ export function tableAsOf(
  * One exact version of a table, as `diff` names it (`gpt-trainer-byok@2024-11-01`).
  *
  * @throws PricebookError `UNKNOWN_TABLE`
+ *
+ * @example
+ * tableVersion(builtinPricebook(), "openai", "2025-06-10").effectiveFrom;
+ * //=> "2025-06-10"
  */
 export function tableVersion(pricebook: Pricebook, id: string, version: string): PricingTable {
   const versions = versionsOf(pricebook, id);

@@ -43,7 +43,7 @@ interface Row {
  * are caught before anyone is billed.
  *
  * @example
- * auditTable(gptTrainerByok).findings.map((finding) => finding.path.join("."));
+ * auditTable(table).findings.map((finding) => finding.path.join("."));
  * //=> ["workflows.intent-generation.printed.usd", "workflows.query-intent-classification.printed.usd"]
  */
 export function auditTable(table: PricingTable): Audit {
