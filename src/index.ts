@@ -38,6 +38,7 @@ export {
   type ChargeOptions,
   charge,
 } from "./pricing/charge.js";
+export { chargeUsd } from "./pricing/chargeUsd.js";
 export { creditsFromUsd, usdFromCredits } from "./pricing/credits.js";
 export { type Budget, type BudgetRequest, estimateBudget } from "./pricing/estimateBudget.js";
 export {

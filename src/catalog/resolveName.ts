@@ -51,6 +51,9 @@ export function resolveName(table: PricingTable, name: string): Resolved {
     throw pricebookError("INVALID_ARGUMENT", ["name"], "expected a model or variant name");
   }
   const index = indexOf(table);
+  // Names are stored in lower case; most callers already pass one, so try it as given first.
+  const exact = index.names.get(name);
+  if (exact !== undefined) return exact;
   const wanted = name.toLowerCase();
   const direct = index.names.get(wanted);
   if (direct !== undefined) return direct;

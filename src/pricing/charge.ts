@@ -1,17 +1,10 @@
-import { resolveName } from "../catalog/resolveName.js";
-import { pricebookError } from "../errors.js";
-import { Dec, ZERO } from "../money/decimal.js";
+import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
-import type {
-  Model,
-  PricingTable,
-  Provenance,
-  RateKind,
-  Rates,
-  ServiceTierName,
-  Tier,
-} from "../schema/types.js";
-import { type InputPart, normalizeUsage, type OutputPart, type Usage } from "./normalizeUsage.js";
+import { formatScaled } from "../money/scaled.js";
+import type { PricingTable, Provenance, ServiceTierName } from "../schema/types.js";
+import { divideByUnitPrice } from "./creditDivider.js";
+import type { InputPart, OutputPart, Usage } from "./normalizeUsage.js";
+import { LINE_ORDER, priceUsage } from "./priceUsage.js";
 
 /** Options of {@link charge}. */
 export interface ChargeOptions {
@@ -44,15 +37,6 @@ export interface Charge {
   readonly label: string;
   readonly model: string;
   readonly provider: string;
-  /** The usage priced, every count filled in (cache and reasoning counts are parts of input and output). */
-  readonly usage: {
-    readonly input: number;
-    readonly output: number;
-    readonly cachedInput: number;
-    readonly cacheWrite: number;
-    readonly cacheWrite1h: number;
-    readonly reasoning: number;
-  };
   /** The long-context tier the whole request was priced at, or null for the standard rates. */
   readonly tier: { readonly aboveInputTokens: number } | null;
   readonly serviceTier: ServiceTierName | null;
@@ -64,11 +48,11 @@ export interface Charge {
    * their count is above zero.
    */
   readonly lines: readonly ChargeLine[];
-  /** The input and output breakdowns by the page's parts, when the usage gave them. */
+  /** The usage's breakdowns by the page's parts, or null when it gave none. */
   readonly parts: {
     readonly input: readonly { readonly part: InputPart; readonly tokens: number }[] | null;
     readonly output: readonly { readonly part: OutputPart; readonly tokens: number }[] | null;
-  };
+  } | null;
   /**
    * Credits, when the table has a credit currency: `estimated` = usd ÷ unit price, exact;
    * `byTokens` = tokens ÷ perTokens × the model's multiplier, where the table declares that
@@ -82,24 +66,6 @@ export interface Charge {
   readonly exceedsWindow: boolean | null;
   readonly table: Provenance;
 }
-
-const LINE_ORDER: readonly ChargeLineKind[] = [
-  "input",
-  "cachedInput",
-  "cacheWrite",
-  "cacheWrite1h",
-  "output",
-  "reasoning",
-];
-const RATE_OF_LINE: Readonly<Record<ChargeLineKind, RateKind>> = {
-  input: "input",
-  cachedInput: "cachedInput",
-  cacheWrite: "cacheWrite",
-  cacheWrite1h: "cacheWrite1h",
-  output: "output",
-  reasoning: "output",
-};
-const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 
 /**
  * The exact cost of one query's real usage, by model or by variant: a line per priced part
@@ -122,46 +88,28 @@ export function charge(
   usage: Usage,
   options: ChargeOptions = {},
 ): Charge {
-  const resolved = resolveName(table, name);
-  const used = normalizeUsage(usage);
+  const { resolved, used, tier, serviceTier, fast, counts, products, total } = priceUsage(
+    table,
+    name,
+    usage,
+    options,
+  );
   const { model, variant } = resolved;
-  if (model.maxPricedInputTokens !== undefined && used.input > model.maxPricedInputTokens) {
-    throw pricebookError(
-      "UNPRICED_USAGE",
-      ["usage", "input"],
-      `${table.id}@${table.version} knows no price for ${model.id} above ${model.maxPricedInputTokens} input tokens, and this request has ${used.input}`,
-    );
-  }
-  const tier = model.tiers.findLast((candidate) => used.input > candidate.aboveInputTokens) ?? null;
-  const serviceTier = options?.serviceTier ?? null;
-  const rates = ratesFor(table, model, tier, serviceTier);
-
-  const counts: Record<ChargeLineKind, number> = {
-    input: used.input - used.cachedInput - used.cacheWrite - used.cacheWrite1h,
-    cachedInput: used.cachedInput,
-    cacheWrite: used.cacheWrite,
-    cacheWrite1h: used.cacheWrite1h,
-    output: used.output - used.reasoning,
-    reasoning: used.reasoning,
-  };
-  let total = ZERO;
   const lines: ChargeLine[] = [];
-  for (const kind of LINE_ORDER) {
-    const tokens = counts[kind];
-    if (tokens === 0 && kind !== "input" && kind !== "output") continue;
-    const rate = rates[RATE_OF_LINE[kind]];
-    if (rate === undefined) {
-      if (tokens === 0) continue;
-      const where = tier === null ? "" : ` above ${tier.aboveInputTokens} input tokens`;
-      throw pricebookError(
-        "UNPRICED_USAGE",
-        ["usage", kind],
-        `${model.id} has no ${RATE_OF_LINE[kind]} rate${where}${serviceTier === null ? "" : ` at the ${serviceTier} tier`} in ${table.id}@${table.version}, but the usage has ${tokens} ${kind} tokens`,
-      );
-    }
-    const usd = new Dec(tokens).times(rate);
-    total = total.plus(usd);
-    lines.push(Object.freeze({ kind, tokens, rate, usd: formatDecimal(usd) }));
+  for (let i = 0; i < 6; i++) {
+    const tokens = counts[i] as number;
+    const kind = LINE_ORDER[i] as ChargeLineKind;
+    if (tokens === 0 && i !== 0 && i !== 4) continue;
+    const rate = fast.lineRates[i];
+    if (rate === undefined) continue;
+    lines.push(
+      Object.freeze({
+        kind,
+        tokens,
+        rate,
+        usd: formatScaled(products[i] as number | bigint, fast.scale),
+      }),
+    );
   }
 
   const credits = table.credits;
@@ -171,27 +119,22 @@ export function charge(
     label: variant === null ? model.label : variant.label,
     model: model.id,
     provider: model.provider,
-    usage: Object.freeze({
-      input: used.input,
-      output: used.output,
-      cachedInput: used.cachedInput,
-      cacheWrite: used.cacheWrite,
-      cacheWrite1h: used.cacheWrite1h,
-      reasoning: used.reasoning,
-    }),
     tier: tier === null ? null : Object.freeze({ aboveInputTokens: tier.aboveInputTokens }),
     serviceTier,
-    usd: formatDecimal(total),
+    usd: formatScaled(total, fast.scale),
     lines: Object.freeze(lines),
-    parts: Object.freeze({
-      input: freezeParts(used.inputParts),
-      output: freezeParts(used.outputParts),
-    }),
+    parts:
+      used.inputParts === null && used.outputParts === null
+        ? null
+        : Object.freeze({
+            input: freezeParts(used.inputParts),
+            output: freezeParts(used.outputParts),
+          }),
     credits:
       credits === null
         ? null
         : Object.freeze({
-            estimated: formatDecimal(total.div(credits.unitPrice)),
+            estimated: divideByUnitPrice(total, fast.scale, credits.unitPrice),
             byTokens:
               multiplier === undefined || credits.tokenMultiplier === undefined
                 ? null
@@ -211,47 +154,4 @@ export function charge(
 
 function freezeParts<T>(parts: readonly T[] | null): readonly T[] | null {
   return parts === null ? null : Object.freeze(parts.map((part) => Object.freeze({ ...part })));
-}
-
-/** The rates that apply: the standard or tier rates, then the service tier's. */
-function ratesFor(
-  table: PricingTable,
-  model: Model,
-  tier: Tier | null,
-  serviceTier: ServiceTierName | null,
-): Rates {
-  const level: Rates = tier ?? model;
-  if (serviceTier === null) return level;
-  if (!SERVICE_TIERS.includes(serviceTier)) {
-    throw pricebookError(
-      "INVALID_USAGE",
-      ["serviceTier"],
-      `unknown service tier ${JSON.stringify(serviceTier)}; use one of ${SERVICE_TIERS.join(", ")}`,
-    );
-  }
-  const service = model.serviceTiers[serviceTier];
-  if (service === undefined) {
-    const offered = Object.keys(model.serviceTiers);
-    throw pricebookError(
-      "UNPRICED_USAGE",
-      ["serviceTier"],
-      `${model.id} has no ${serviceTier} prices in ${table.id}@${table.version}${offered.length > 0 ? `; it has ${offered.join(", ")}` : ""}`,
-    );
-  }
-  if ("multiplier" in service) {
-    const scaled: Partial<Record<RateKind, string>> = {};
-    for (const kind of ["input", "output", "cachedInput", "cacheWrite", "cacheWrite1h"] as const) {
-      const rate = level[kind];
-      if (rate !== undefined) scaled[kind] = formatDecimal(new Dec(rate).times(service.multiplier));
-    }
-    return scaled as Rates;
-  }
-  if (tier !== null) {
-    throw pricebookError(
-      "UNPRICED_USAGE",
-      ["serviceTier"],
-      `${model.id} has ${serviceTier} prices only up to ${tier.aboveInputTokens} input tokens in ${table.id}@${table.version}`,
-    );
-  }
-  return service;
 }

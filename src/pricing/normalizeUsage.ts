@@ -93,6 +93,64 @@ const KEYS = new Set([
  * @internal
  */
 export function normalizeUsage(usage: unknown): NormalUsage {
+  return fastUsage(usage) ?? checkedUsage(usage);
+}
+
+const isCount = (value: unknown): value is number =>
+  typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0);
+
+/**
+ * The common case without allocation beyond the result: plain counts, no parts, nothing
+ * unknown, every constraint met. Anything else returns undefined and takes the checked path,
+ * which says exactly what is wrong.
+ */
+function fastUsage(usage: unknown): NormalUsage | undefined {
+  if (typeof usage !== "object" || usage === null) return undefined;
+  const u = usage as Record<string, unknown>;
+  const { input, output } = u;
+  if (!isCount(input) || !isCount(output)) return undefined;
+  let keys = 2;
+  let cachedInput = 0;
+  let cacheWrite = 0;
+  let cacheWrite1h = 0;
+  let reasoning = 0;
+  if (u.cachedInput !== undefined) {
+    if (!isCount(u.cachedInput)) return undefined;
+    cachedInput = u.cachedInput;
+    keys += 1;
+  }
+  if (u.cacheWrite !== undefined) {
+    if (!isCount(u.cacheWrite)) return undefined;
+    cacheWrite = u.cacheWrite;
+    keys += 1;
+  }
+  if (u.cacheWrite1h !== undefined) {
+    if (!isCount(u.cacheWrite1h)) return undefined;
+    cacheWrite1h = u.cacheWrite1h;
+    keys += 1;
+  }
+  if (u.reasoning !== undefined) {
+    if (!isCount(u.reasoning)) return undefined;
+    reasoning = u.reasoning;
+    keys += 1;
+  }
+  let own = 0;
+  for (const key in u) if (Object.hasOwn(u, key)) own += 1;
+  if (own !== keys || Array.isArray(usage)) return undefined;
+  if (cachedInput + cacheWrite + cacheWrite1h > input || reasoning > output) return undefined;
+  return {
+    input,
+    output,
+    cachedInput,
+    cacheWrite,
+    cacheWrite1h,
+    reasoning,
+    inputParts: null,
+    outputParts: null,
+  };
+}
+
+function checkedUsage(usage: unknown): NormalUsage {
   if (!isRecord(usage)) {
     throw pricebookError(
       "INVALID_USAGE",

@@ -1,4 +1,4 @@
-import { resolveName } from "../catalog/resolveName.js";
+import { type Resolved, resolveName } from "../catalog/resolveName.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { formatDecimal } from "../money/formatDecimal.js";
@@ -61,6 +61,19 @@ export interface Quote {
 export function quote(table: PricingTable, name: string, options: QuoteOptions = {}): Quote {
   const resolved = resolveName(table, name);
   const window = options?.window;
+  // A variant's quote depends on the table alone: computed once, then the same frozen result.
+  if (resolved.kind === "variant" && window === undefined) {
+    let byVariant = variantQuotes.get(table);
+    if (byVariant === undefined) {
+      byVariant = new Map();
+      variantQuotes.set(table, byVariant);
+    }
+    const cached = byVariant.get(resolved.variant.id);
+    if (cached !== undefined) return cached;
+    const fresh = computeQuote(table, resolved, resolved.variant.reserved);
+    byVariant.set(resolved.variant.id, fresh);
+    return fresh;
+  }
   let reserved: { input: number; output: number };
   if (resolved.kind === "variant") {
     if (window !== undefined) {
@@ -96,6 +109,16 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
       output: toTokenCount(window.output, ["window", "output"]),
     };
   }
+  return computeQuote(table, resolved, reserved);
+}
+
+const variantQuotes = new WeakMap<PricingTable, Map<string, Quote>>();
+
+function computeQuote(
+  table: PricingTable,
+  resolved: Resolved,
+  reserved: { readonly input: number; readonly output: number },
+): Quote {
   const { model, variant } = resolved;
   const usd = windowCost(model, reserved);
   const credits = table.credits;

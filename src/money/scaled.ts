@@ -1,0 +1,50 @@
+// Scaled integers: a decimal value as an integer and a scale, value = int ÷ 10^scale. The hot
+// paths (charge, quote, sums) compute in these — `number` while every step stays a safe
+// integer, `bigint` beyond — and turn them into decimal strings only at the edge. Every result
+// equals decimal.js's digit for digit; a property test checks it.
+
+/** 10^0 … 10^15 as exact numbers. */
+export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** 10^n as a bigint. @internal */
+export function pow10n(n: number): bigint {
+  return 10n ** BigInt(n);
+}
+
+/**
+ * A scaled integer in plain decimal notation, trailing zeros trimmed: (24000, 8) → "0.00024".
+ * `int` is a safe integer (`number`) or a `bigint`; `scale` ≥ 0.
+ *
+ * @internal
+ */
+export function formatScaled(int: number | bigint, scale: number): string {
+  if (int === 0 || int === 0n) return "0";
+  const negative = int < 0;
+  let digits = (negative ? -int : int).toString();
+  let places = scale;
+  let end = digits.length;
+  while (places > 0 && digits.charCodeAt(end - 1) === 48) {
+    end -= 1;
+    places -= 1;
+  }
+  if (end !== digits.length) digits = digits.slice(0, end);
+  const sign = negative ? "-" : "";
+  if (places === 0) return sign + digits;
+  const point = digits.length - places;
+  if (point > 0) return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${sign}0.${"0".repeat(-point)}${digits}`;
+}
+
+/**
+ * A decimal string (`-?digits(.digits)?`, already validated) as a scaled bigint.
+ *
+ * @internal
+ */
+export function parseScaled(text: string): { readonly int: bigint; readonly scale: number } {
+  const point = text.indexOf(".");
+  if (point === -1) return { int: BigInt(text), scale: 0 };
+  return {
+    int: BigInt(text.slice(0, point) + text.slice(point + 1)),
+    scale: text.length - point - 1,
+  };
+}

@@ -1,0 +1,193 @@
+import { type FastRates, fastRates } from "../catalog/fastRates.js";
+import { type Resolved, resolveName } from "../catalog/resolveName.js";
+import { pricebookError } from "../errors.js";
+import { Dec } from "../money/decimal.js";
+import { formatDecimal } from "../money/formatDecimal.js";
+import type {
+  Model,
+  PricingTable,
+  RateKind,
+  Rates,
+  ServiceTierName,
+  Tier,
+} from "../schema/types.js";
+import type { ChargeLineKind, ChargeOptions } from "./charge.js";
+import { type NormalUsage, normalizeUsage, type Usage } from "./normalizeUsage.js";
+
+/** A usage priced in scaled integers, before any string is made. @internal */
+export interface PricedUsage {
+  readonly resolved: Resolved;
+  readonly used: NormalUsage;
+  readonly tier: Tier | null;
+  readonly serviceTier: ServiceTierName | null;
+  readonly fast: FastRates;
+  /** Tokens per line, in line order (input, cachedInput, cacheWrite, cacheWrite1h, output, reasoning). */
+  readonly counts: readonly number[];
+  /** tokens × rate numerator per line, at `fast.scale`. */
+  readonly products: readonly (number | bigint)[];
+  readonly total: number | bigint;
+}
+
+/** The line kinds, in line order. @internal */
+export const LINE_ORDER: readonly ChargeLineKind[] = [
+  "input",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "output",
+  "reasoning",
+];
+const RATE_OF_LINE: Readonly<Record<ChargeLineKind, RateKind>> = {
+  input: "input",
+  cachedInput: "cachedInput",
+  cacheWrite: "cacheWrite",
+  cacheWrite1h: "cacheWrite1h",
+  output: "output",
+  reasoning: "output",
+};
+const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
+
+/**
+ * Resolves the name, checks the usage, picks the tier and service-tier rates, and prices every
+ * line as tokens × the rate's integer numerator: in `number` while each product and the sum
+ * stay safe integers, else in bigint. Shared by {@link charge} and {@link chargeUsd}.
+ *
+ * @internal
+ */
+export function priceUsage(
+  table: PricingTable,
+  name: string,
+  usage: Usage,
+  options: ChargeOptions | undefined,
+): PricedUsage {
+  const resolved = resolveName(table, name);
+  const used = normalizeUsage(usage);
+  const { model } = resolved;
+  if (model.maxPricedInputTokens !== undefined && used.input > model.maxPricedInputTokens) {
+    throw pricebookError(
+      "UNPRICED_USAGE",
+      ["usage", "input"],
+      `${table.id}@${table.version} knows no price for ${model.id} above ${model.maxPricedInputTokens} input tokens, and this request has ${used.input}`,
+    );
+  }
+  let tier: Tier | null = null;
+  for (const candidate of model.tiers)
+    if (used.input > candidate.aboveInputTokens) tier = candidate;
+  const serviceTier = options?.serviceTier ?? null;
+  const rates = ratesFor(table, model, tier, serviceTier);
+
+  const fast = fastRates(rates);
+  const counts = [
+    used.input - used.cachedInput - used.cacheWrite - used.cacheWrite1h,
+    used.cachedInput,
+    used.cacheWrite,
+    used.cacheWrite1h,
+    used.output - used.reasoning,
+    used.reasoning,
+  ];
+  // Scaled-integer arithmetic: each line is tokens × (rate as an integer at the level's scale),
+  // in `number` while every product and the sum stay safe integers, else in bigint.
+  const products: (number | bigint)[] = [0, 0, 0, 0, 0, 0];
+  let total: number | bigint = 0;
+  let safe = fast.safe;
+  const numerators = fast.lineNumerators;
+  for (let i = 0; i < 6; i++) {
+    const tokens = counts[i] as number;
+    const n = numerators[i] as number;
+    if (n === -1) {
+      if (tokens === 0) continue;
+      throw unpriced(table, model, tier, serviceTier, LINE_ORDER[i] as ChargeLineKind, tokens);
+    }
+    if (safe) {
+      const product = tokens * n;
+      products[i] = product;
+      total = (total as number) + product;
+      if (product > Number.MAX_SAFE_INTEGER || total > Number.MAX_SAFE_INTEGER) safe = false;
+    }
+  }
+  if (!safe) {
+    total = 0n;
+    for (let i = 0; i < 6; i++) {
+      const n = fast.lineBig[i] as bigint;
+      if (n === -1n) continue;
+      const product = BigInt(counts[i] as number) * n;
+      products[i] = product;
+      total += product;
+    }
+  }
+  return { resolved, used, tier, serviceTier, fast, counts, products, total };
+}
+
+function unpriced(
+  table: PricingTable,
+  model: Model,
+  tier: Tier | null,
+  serviceTier: ServiceTierName | null,
+  kind: ChargeLineKind,
+  tokens: number,
+) {
+  const where = tier === null ? "" : ` above ${tier.aboveInputTokens} input tokens`;
+  const at = serviceTier === null ? "" : ` at the ${serviceTier} tier`;
+  return pricebookError(
+    "UNPRICED_USAGE",
+    ["usage", kind],
+    `${model.id} has no ${RATE_OF_LINE[kind]} rate${where}${at} in ${table.id}@${table.version}, but the usage has ${tokens} ${kind} tokens`,
+  );
+}
+
+// Service-tier multiples of a level, computed once per level so their compiled form is reused.
+const multiplied = new WeakMap<Rates, Map<string, Rates>>();
+
+function scaledRates(level: Rates, name: string, multiplier: string): Rates {
+  let byName = multiplied.get(level);
+  if (byName === undefined) {
+    byName = new Map();
+    multiplied.set(level, byName);
+  }
+  const cached = byName.get(name);
+  if (cached !== undefined) return cached;
+  const scaled: Partial<Record<RateKind, string>> = {};
+  for (const kind of ["input", "output", "cachedInput", "cacheWrite", "cacheWrite1h"] as const) {
+    const rate = level[kind];
+    if (rate !== undefined) scaled[kind] = formatDecimal(new Dec(rate).times(multiplier));
+  }
+  const rates = Object.freeze(scaled) as Rates;
+  byName.set(name, rates);
+  return rates;
+}
+
+/** The rates that apply: the standard or tier rates, then the service tier's. */
+function ratesFor(
+  table: PricingTable,
+  model: Model,
+  tier: Tier | null,
+  serviceTier: ServiceTierName | null,
+): Rates {
+  const level: Rates = tier ?? model;
+  if (serviceTier === null) return level;
+  if (!SERVICE_TIERS.includes(serviceTier)) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["serviceTier"],
+      `unknown service tier ${JSON.stringify(serviceTier)}; use one of ${SERVICE_TIERS.join(", ")}`,
+    );
+  }
+  const service = model.serviceTiers[serviceTier];
+  if (service === undefined) {
+    const offered = Object.keys(model.serviceTiers);
+    throw pricebookError(
+      "UNPRICED_USAGE",
+      ["serviceTier"],
+      `${model.id} has no ${serviceTier} prices in ${table.id}@${table.version}${offered.length > 0 ? `; it has ${offered.join(", ")}` : ""}`,
+    );
+  }
+  if ("multiplier" in service) return scaledRates(level, serviceTier, service.multiplier);
+  if (tier !== null) {
+    throw pricebookError(
+      "UNPRICED_USAGE",
+      ["serviceTier"],
+      `${model.id} has ${serviceTier} prices only up to ${tier.aboveInputTokens} input tokens in ${table.id}@${table.version}`,
+    );
+  }
+  return service;
+}
