@@ -2,13 +2,17 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // `llm-pricebook` (engine + built-in tables + parsing) and `llm-pricebook/engine` (no tables,
+    // no zod). Shared code is split into chunks, so both entries share one PricebookError class.
+    entry: { index: "src/index.ts", engine: "src/engine.ts" },
     format: ["esm", "cjs"],
     dts: true,
+    splitting: true,
     sourcemap: true,
     clean: true,
     target: "node20",
     treeshake: true,
+    minify: true,
   },
   {
     entry: { cli: "src/cli/main.ts" },

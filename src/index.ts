@@ -1,67 +1,12 @@
-// Public API. This file only re-exports; each export lives in the module named after it.
+// Public API: the engine, plus the built-in tables and parsing of untrusted tables (zod).
+// This file only re-exports; each export lives in the module named after it.
 
-export { canonicalJson } from "./catalog/canonicalJson.js";
-export { compileTable } from "./catalog/compileTable.js";
-export { createPricebook, type Pricebook } from "./catalog/createPricebook.js";
-export { diffTables, type TableChange, type TableDiff } from "./catalog/diffTables.js";
 export { parseTable, type SafeParseTableResult, safeParseTable } from "./catalog/parseTable.js";
-export { type Resolved, resolveName } from "./catalog/resolveName.js";
-export { type TableAsOfOptions, tableAsOf, tableVersion, todayUtc } from "./catalog/tableAsOf.js";
-export {
-  type ErrorPath,
-  formatPath,
-  PricebookError,
-  type PricebookErrorCode,
-  type PricebookIssue,
-} from "./errors.js";
-export {
-  ROUNDING_MODES,
-  type RoundAmountOptions,
-  type RoundingMode,
-  roundAmount,
-} from "./money/roundAmount.js";
-export { type HasUsd, sumAmounts } from "./money/sumAmounts.js";
-export { type Amount, toAmount } from "./money/toAmount.js";
-export type { DecimalInput } from "./money/toDecimal.js";
-export {
-  type AllocateRequest,
-  type Allocation,
-  allocate,
-  type PartialQueryPolicy,
-} from "./pricing/allocate.js";
-export { type Audit, type AuditFinding, auditTable } from "./pricing/auditTable.js";
-export type { Band } from "./pricing/band.js";
-export {
-  type Charge,
-  type ChargeLine,
-  type ChargeLineKind,
-  type ChargeOptions,
-  charge,
-} from "./pricing/charge.js";
-export { chargeUsd } from "./pricing/chargeUsd.js";
-export { creditsFromUsd, usdFromCredits } from "./pricing/credits.js";
-export { type Budget, type BudgetRequest, estimateBudget } from "./pricing/estimateBudget.js";
-export {
-  INPUT_PARTS,
-  type InputPart,
-  OUTPUT_PARTS,
-  type OutputPart,
-  type Usage,
-} from "./pricing/normalizeUsage.js";
-export { type Quote, type QuoteOptions, quote } from "./pricing/quote.js";
-export { roundCredits } from "./pricing/roundCredits.js";
-export { type Deployment, type WorkflowCost, workflowCosts } from "./pricing/workflowCosts.js";
-export type { Cell, ColumnKey, GridOptions, RateUnit, TableSection } from "./render/grid.js";
-export { SECTION_COLUMNS } from "./render/grid.js";
-export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
+export * from "./engine.js";
 export { tableJsonSchema } from "./schema/tableJsonSchema.js";
 export { pricingTableSchema } from "./schema/tableSchema.js";
-export type * from "./schema/types.js";
 export {
   builtinPricebook,
   builtinTableInputs,
   DEFAULT_TABLE_ID,
 } from "./tables/builtinPricebook.js";
-export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";
-export { fromGeminiUsage } from "./usage/fromGeminiUsage.js";
-export { fromOpenAIUsage } from "./usage/fromOpenAIUsage.js";

@@ -71,6 +71,10 @@ describe("fast paths equal decimal.js", () => {
           const total = expected.reduce((sum, x) => sum.plus(x), new D(0));
           expect(result.usd).toBe(plain(total));
           expect(chargeUsd(table, "m", usage)).toBe(result.usd);
+          // The input-and-output-only path of chargeUsd, against decimal.js directly.
+          expect(chargeUsd(table, "m", { input: a, output: d })).toBe(
+            plain(new D(a).times(rIn).plus(new D(d).times(rOut))),
+          );
           expect(result.credits?.estimated).toBe(plain(total.div("0.0032")));
         },
       ),

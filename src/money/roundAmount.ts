@@ -10,7 +10,7 @@ import { type DecimalInput, toDecimal } from "./toDecimal.js";
 export type RoundingMode = "half-even" | "half-up" | "half-down" | "up" | "down" | "ceil" | "floor";
 
 /** The rounding modes, in a stable order. */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+export const ROUNDING_MODES: readonly RoundingMode[] = /* @__PURE__ */ Object.freeze([
   "half-even",
   "half-up",
   "half-down",

@@ -18,6 +18,20 @@ export function pow10n(n: number): bigint {
  * @internal
  */
 export function formatScaled(int: number | bigint, scale: number): string {
+  if (typeof int === "number" && int > 0) {
+    // The hot case: a positive safe integer. Slices instead of rebuilt strings.
+    const digits = `${int}`;
+    let places = scale;
+    let end = digits.length;
+    while (places > 0 && digits.charCodeAt(end - 1) === 48) {
+      end -= 1;
+      places -= 1;
+    }
+    if (places === 0) return digits.slice(0, end);
+    const point = end - places;
+    if (point > 0) return `${digits.slice(0, point)}.${digits.slice(point, end)}`;
+    return `0.${"0".repeat(-point)}${digits.slice(0, end)}`;
+  }
   if (int === 0 || int === 0n) return "0";
   const negative = int < 0;
   let digits = (negative ? -int : int).toString();

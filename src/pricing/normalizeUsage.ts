@@ -19,7 +19,7 @@ export type InputPart =
 export type OutputPart = "textResponse" | "responseMetadata";
 
 /** The input parts, in the page's order. */
-export const INPUT_PARTS: readonly InputPart[] = Object.freeze([
+export const INPUT_PARTS: readonly InputPart[] = /* @__PURE__ */ Object.freeze([
   "systemPrompt",
   "basePrompt",
   "variables",
@@ -32,7 +32,7 @@ export const INPUT_PARTS: readonly InputPart[] = Object.freeze([
 ]);
 
 /** The output parts, in the page's order. */
-export const OUTPUT_PARTS: readonly OutputPart[] = Object.freeze([
+export const OUTPUT_PARTS: readonly OutputPart[] = /* @__PURE__ */ Object.freeze([
   "textResponse",
   "responseMetadata",
 ]);
