@@ -71,6 +71,9 @@ export class PricebookError extends Error {
  * //=> "models.gpt-4o.tiers[0].input"
  */
 export function formatPath(path: ErrorPath): string {
+  if (!Array.isArray(path)) {
+    throw new PricebookError("INVALID_ARGUMENT", ["path"], "expected an array of keys and indexes");
+  }
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;

@@ -1,3 +1,5 @@
+import { PricebookError } from "../errors.js";
+
 /**
  * JSON with object keys sorted at every level and no whitespace, so two tables with the same
  * content have the same text, and the same digest, whatever order their keys were written in.
@@ -9,14 +11,37 @@
  * //=> '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value))
-    return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map(
-      (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+  return canonical(value, new Set());
+}
+
+function canonical(value: unknown, open: Set<object>): string {
+  if (typeof value === "bigint" || typeof value === "symbol" || typeof value === "function") {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["value"],
+      `canonical JSON has no ${typeof value} values`,
     );
-  return `{${entries.join(",")}}`;
+  }
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (open.has(value)) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["value"],
+      "a value that contains itself has no JSON form",
+    );
+  }
+  open.add(value);
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${value.map((item) => canonical(item ?? null, open)).join(",")}]`;
+  } else {
+    const record = value as Record<string, unknown>;
+    const entries = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical(record[key], open)}`);
+    text = `{${entries.join(",")}}`;
+  }
+  open.delete(value);
+  return text;
 }

@@ -1,5 +1,6 @@
 import { PricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
+import { assertTable } from "./assertTable.js";
 
 /** The tables in force: every version of every table, oldest first within an id. */
 export interface Pricebook {
@@ -16,7 +17,17 @@ export interface Pricebook {
  * //=> 2
  */
 export function createPricebook(tables: Iterable<PricingTable>): Pricebook {
+  if (tables === null || typeof tables !== "object" || !(Symbol.iterator in tables)) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["tables"],
+      "expected an array of compiled tables",
+    );
+  }
   const list = [...tables];
+  list.forEach((table, index) => {
+    assertTable(table, ["tables", index]);
+  });
   const seen = new Map<string, number>();
   list.forEach((table, index) => {
     for (const key of [`${table.id}@${table.version}`, `${table.id} from ${table.effectiveFrom}`]) {

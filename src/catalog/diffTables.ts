@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { PricingTable, Provenance, Rates } from "../schema/types.js";
+import { assertTable } from "./assertTable.js";
 
 /** One figure that differs between two tables. */
 export interface TableChange {
@@ -108,6 +109,8 @@ function keysDiff(a: object, b: object) {
  * //=> { path: ["variants", "gpt-4o-16k", "credits"], old: null, new: "40", relativeChange: null }
  */
 export function diffTables(a: PricingTable, b: PricingTable): TableDiff {
+  assertTable(a, ["a"]);
+  assertTable(b, ["b"]);
   const before = figuresOf(a, b);
   const after = figuresOf(b, a);
   const paths = [...new Set([...before.keys(), ...after.keys()])];

@@ -1,5 +1,6 @@
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Model, PricingTable, Variant } from "../schema/types.js";
+import { assertTable } from "./assertTable.js";
 import { suggest } from "./suggest.js";
 
 /** What a name resolved to inside one table. */
@@ -16,8 +17,9 @@ interface TableIndex {
 const indexes = new WeakMap<PricingTable, TableIndex>();
 
 function indexOf(table: PricingTable): TableIndex {
-  const cached = indexes.get(table);
+  const cached = typeof table === "object" && table !== null ? indexes.get(table) : undefined;
   if (cached !== undefined) return cached;
+  assertTable(table);
   const names = new Map<string, Resolved>();
   const providers = new Set<string>();
   for (const model of Object.values(table.models)) {

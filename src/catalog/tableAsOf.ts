@@ -37,7 +37,7 @@ export function tableAsOf(
   id: string,
   options: TableAsOfOptions = {},
 ): PricingTable {
-  const asOf = options.asOf ?? todayUtc();
+  const asOf = options?.asOf ?? todayUtc();
   if (!isIsoDate(asOf)) {
     throw new PricebookError(
       "INVALID_ARGUMENT",
@@ -81,6 +81,16 @@ export function tableVersion(pricebook: Pricebook, id: string, version: string):
 }
 
 function versionsOf(pricebook: Pricebook, id: string): PricingTable[] {
+  if (typeof pricebook !== "object" || pricebook === null || !Array.isArray(pricebook.tables)) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["pricebook"],
+      "expected a pricebook (from createPricebook or builtinPricebook)",
+    );
+  }
+  if (typeof id !== "string" || id === "") {
+    throw new PricebookError("INVALID_ARGUMENT", ["id"], 'expected a table id such as "openai"');
+  }
   const wanted = typeof id === "string" ? id.toLowerCase() : "";
   const versions = pricebook.tables.filter((table) => table.id === wanted);
   if (versions.length === 0) {

@@ -50,7 +50,13 @@ export interface RoundAmountOptions {
 export function roundAmount(amount: DecimalInput, options: RoundAmountOptions): string {
   const value = toDecimal(amount, ["amount"]);
   const { scale, mode } = options ?? ({} as RoundAmountOptions);
-  if (typeof scale !== "number" || !Number.isInteger(scale) || scale < 0 || scale > 100) {
+  if (
+    typeof scale !== "number" ||
+    !Number.isInteger(scale) ||
+    scale < 0 ||
+    scale > 100 ||
+    Object.is(scale, -0)
+  ) {
     throw pricebookError(
       "INVALID_ARGUMENT",
       ["scale"],

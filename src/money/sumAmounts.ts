@@ -1,3 +1,4 @@
+import { pricebookError } from "../errors.js";
 import { Dec } from "./decimal.js";
 import { formatDecimal } from "./formatDecimal.js";
 import { formatScaled, POW10 } from "./scaled.js";
@@ -23,6 +24,13 @@ const MAX = Number.MAX_SAFE_INTEGER;
  * //=> "0.3"
  */
 export function sumAmounts(amounts: Iterable<DecimalInput | HasUsd>): string {
+  if (amounts === null || typeof amounts !== "object" || !(Symbol.iterator in amounts)) {
+    throw pricebookError(
+      "INVALID_ARGUMENT",
+      ["amounts"],
+      "expected an array (or other iterable) of amounts",
+    );
+  }
   let total = 0;
   let scale = 0;
   let slow: Dec | null = null;

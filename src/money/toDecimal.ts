@@ -26,7 +26,8 @@ export function toDecimal(
         `expected a decimal string like "0.0000025", got ${JSON.stringify(value)}`,
       );
     }
-    return new Dec(value);
+    // "-0" is zero: no negative zero ever reaches a result.
+    return value.startsWith("-") && /^-0+(\.0+)?$/.test(value) ? new Dec(0) : new Dec(value);
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) {

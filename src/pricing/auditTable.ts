@@ -1,3 +1,4 @@
+import { assertTable } from "../catalog/assertTable.js";
 import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { Model, PricingTable, PrintedFigures, Provenance } from "../schema/types.js";
@@ -47,6 +48,7 @@ interface Row {
  * //=> ["workflows.intent-generation.printed.usd", "workflows.query-intent-classification.printed.usd"]
  */
 export function auditTable(table: PricingTable): Audit {
+  assertTable(table);
   const rows: Row[] = [];
   for (const variant of Object.values(table.variants)) {
     const model = table.models[variant.model] as Model;

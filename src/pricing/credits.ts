@@ -1,3 +1,4 @@
+import { assertTable } from "../catalog/assertTable.js";
 import { pricebookError } from "../errors.js";
 import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
@@ -6,6 +7,7 @@ import type { Credits, PricingTable } from "../schema/types.js";
 
 /** @internal the table's credit currency, or INVALID_ARGUMENT when it has none. */
 export function creditsOf(table: PricingTable): Credits {
+  assertTable(table);
   if (table.credits === null) {
     throw pricebookError(
       "INVALID_ARGUMENT",

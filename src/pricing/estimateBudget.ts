@@ -1,3 +1,4 @@
+import { assertTable } from "../catalog/assertTable.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { Dec, ZERO } from "../money/decimal.js";
@@ -82,10 +83,18 @@ const DEFAULT_DEPLOYMENT: Deployment = {
  * //=> ["38.4", "30.72", "46.08", "23.078"]
  */
 export function estimateBudget(table: PricingTable, request: BudgetRequest): Budget {
+  assertTable(table);
   if (!isRecord(request)) {
     throw pricebookError("INVALID_ARGUMENT", [], "expected { variant or mix, queries, … }");
   }
   const queries = toTokenCount(request.queries, ["queries"], "INVALID_ARGUMENT");
+  if (
+    request.partial !== undefined &&
+    request.partial !== "to-key" &&
+    request.partial !== "split"
+  ) {
+    throw pricebookError("INVALID_ARGUMENT", ["partial"], 'expected "to-key" or "split"');
+  }
   const parts = mixOf(request, queries);
   const segments: Segment[] = parts.map((part) =>
     variantSegment(table, part.variant, part.queries),

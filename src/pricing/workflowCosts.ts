@@ -1,3 +1,4 @@
+import { assertTable } from "../catalog/assertTable.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { formatDecimal } from "../money/formatDecimal.js";
@@ -87,6 +88,7 @@ export function workflowCosts(
   deployment: Deployment,
   queries: number,
 ): readonly WorkflowCost[] {
+  assertTable(table);
   const used = normalizeDeployment(deployment);
   const queryCount = toTokenCount(queries, ["queries"], "INVALID_ARGUMENT");
   return Object.freeze(

@@ -1,3 +1,4 @@
+import { assertTable } from "../catalog/assertTable.js";
 import { pricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
 import { escapeHtml } from "./escapeHtml.js";
@@ -39,6 +40,10 @@ const UNITS: readonly RateUnit[] = ["token", "million"];
  * //=> "| GPT-3.5 | 2800 | 1200 | 0.0000005 | 0.0000015 | 0.0032 |"
  */
 export function renderTable(table: PricingTable, options: RenderTableOptions = {}): string {
+  assertTable(table);
+  if (typeof options !== "object" || options === null) {
+    throw pricebookError("INVALID_ARGUMENT", ["options"], "expected an options object, or none");
+  }
   const format = options.format ?? "md";
   if (!FORMATS.includes(format)) {
     throw invalid("format", format, FORMATS);

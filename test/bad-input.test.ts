@@ -1,0 +1,740 @@
+import { describe, expect, it } from "vitest";
+import * as lib from "../src/index.js";
+import {
+  allocate,
+  auditTable,
+  builtinPricebook,
+  canonicalJson,
+  charge,
+  chargeUsd,
+  compileTable,
+  createPricebook,
+  creditsFromUsd,
+  diffTables,
+  estimateBudget,
+  formatPath,
+  fromAnthropicUsage,
+  fromGeminiUsage,
+  fromOpenAIUsage,
+  PricebookError,
+  type PricebookErrorCode,
+  parseTable,
+  quote,
+  renderTable,
+  resolveName,
+  roundAmount,
+  roundCredits,
+  safeParseTable,
+  sumAmounts,
+  tableAsOf,
+  tableVersion,
+  toAmount,
+  usdFromCredits,
+  workflowCosts,
+} from "../src/index.js";
+import { gptTrainerByok20241101 } from "../src/tables/gptTrainerByok20241101.js";
+import { cli } from "./helpers.js";
+
+// A table-driven matrix: every public function and every CLI command, each kind of bad value.
+// Each must give the documented PricebookError code and the path of the offending field: never
+// a number, never another kind of error.
+const book = builtinPricebook();
+const table = tableAsOf(book, "gpt-trainer-byok", { asOf: "2025-02-01" });
+const ok = { input: 100, output: 10 };
+
+/** Bad token counts: each must be refused wherever a count is expected. */
+const BAD_COUNTS: [string, unknown][] = [
+  ["negative", -1],
+  ["fractional", 1.5],
+  ["NaN", Number.NaN],
+  ["+Infinity", Number.POSITIVE_INFINITY],
+  ["-Infinity", Number.NEGATIVE_INFINITY],
+  ["-0", -0],
+  ["beyond 2^53", 2 ** 53],
+  ["exponent string", "1e3"],
+  ["hex string", "0x10"],
+  ["string with spaces", " 12 "],
+  ["empty string", ""],
+  ["numeric string", "12"],
+  ["null", null],
+  ["boolean", true],
+  ["object", {}],
+  ["array", [1]],
+  ["bigint", 12n],
+];
+
+/** Bad decimal amounts. */
+const BAD_AMOUNTS: [string, unknown][] = [
+  ["NaN", Number.NaN],
+  ["+Infinity", Number.POSITIVE_INFINITY],
+  ["-Infinity", Number.NEGATIVE_INFINITY],
+  ["exponent string", "1e-3"],
+  ["hex string", "0x10"],
+  ["string with spaces", " 1.5"],
+  ["empty string", ""],
+  ["words", "ten"],
+  ["comma decimal", "1,5"],
+  ["null", null],
+  ["undefined", undefined],
+  ["boolean", false],
+  ["object", {}],
+  ["bigint", 5n],
+];
+
+/** Dates that don't exist or aren't dates. */
+const BAD_DATES: [string, unknown][] = [
+  ["Feb 30", "2025-02-30"],
+  ["month 13", "2025-13-01"],
+  ["not zero-padded", "2025-1-1"],
+  ["a word", "yesterday"],
+  ["empty", ""],
+  ["a number", 20250101],
+  ["a Date", new Date("2025-01-01")],
+];
+
+const BAD_TABLES: [string, unknown][] = [
+  ["null", null],
+  ["undefined", undefined],
+  ["a number", 42],
+  ["a table id", "gpt-trainer-byok"],
+  ["an empty object", {}],
+  ["a table's input form", gptTrainerByok20241101],
+];
+
+type Case = {
+  name: string;
+  call: () => unknown;
+  code: PricebookErrorCode;
+  path?: readonly (string | number)[];
+};
+const cases: Case[] = [];
+const add = (
+  name: string,
+  call: () => unknown,
+  code: PricebookErrorCode,
+  path?: readonly (string | number)[],
+) => cases.push({ name, call, code, path });
+
+// Tables where a compiled table is expected.
+for (const [what, bad] of BAD_TABLES) {
+  const t = bad as never;
+  add(`quote: table is ${what}`, () => quote(t, "gpt-4o-16k"), "INVALID_ARGUMENT", ["table"]);
+  add(`charge: table is ${what}`, () => charge(t, "gpt-4o", ok), "INVALID_ARGUMENT", ["table"]);
+  add(`chargeUsd: table is ${what}`, () => chargeUsd(t, "gpt-4o", ok), "INVALID_ARGUMENT", [
+    "table",
+  ]);
+  add(`resolveName: table is ${what}`, () => resolveName(t, "gpt-4o"), "INVALID_ARGUMENT", [
+    "table",
+  ]);
+  add(`auditTable: table is ${what}`, () => auditTable(t), "INVALID_ARGUMENT", ["table"]);
+  add(`renderTable: table is ${what}`, () => renderTable(t), "INVALID_ARGUMENT", ["table"]);
+  add(`diffTables: a is ${what}`, () => diffTables(t, table), "INVALID_ARGUMENT", ["a"]);
+  add(`diffTables: b is ${what}`, () => diffTables(table, t), "INVALID_ARGUMENT", ["b"]);
+  add(`creditsFromUsd: table is ${what}`, () => creditsFromUsd(t, "1"), "INVALID_ARGUMENT", [
+    "table",
+  ]);
+  add(`usdFromCredits: table is ${what}`, () => usdFromCredits(t, "1"), "INVALID_ARGUMENT", [
+    "table",
+  ]);
+  add(
+    `allocate: table is ${what}`,
+    () => allocate(t, { balance: "1", variant: "gpt-3.5", queries: 1 }),
+    "INVALID_ARGUMENT",
+    ["table"],
+  );
+  add(
+    `estimateBudget: table is ${what}`,
+    () => estimateBudget(t, { variant: "gpt-3.5", queries: 1 }),
+    "INVALID_ARGUMENT",
+    ["table"],
+  );
+  add(
+    `workflowCosts: table is ${what}`,
+    () => workflowCosts(t, { agents: 1, userFacingAgents: 1, variables: 0 }, 1),
+    "INVALID_ARGUMENT",
+    ["table"],
+  );
+  add(
+    `createPricebook: a table is ${what}`,
+    () => createPricebook([table, t]),
+    "INVALID_ARGUMENT",
+    ["tables", 1],
+  );
+}
+
+// Token counts.
+for (const [what, bad] of BAD_COUNTS) {
+  const v = bad as number;
+  for (const field of [
+    "input",
+    "output",
+    "cachedInput",
+    "cacheWrite",
+    "cacheWrite1h",
+    "reasoning",
+  ] as const) {
+    const usage = { input: 100, output: 10, [field]: v };
+    add(
+      `charge: usage.${field} is ${what}`,
+      () => charge(table, "gpt-4o", usage),
+      "INVALID_USAGE",
+      ["usage", field],
+    );
+    add(
+      `chargeUsd: usage.${field} is ${what}`,
+      () => chargeUsd(table, "gpt-4o", usage),
+      "INVALID_USAGE",
+      ["usage", field],
+    );
+  }
+  add(
+    `charge: inputParts.memory is ${what}`,
+    () => charge(table, "gpt-4o", { inputParts: { memory: v }, output: 1 }),
+    "INVALID_USAGE",
+    ["usage", "inputParts", "memory"],
+  );
+  add(
+    `quote: window.input is ${what}`,
+    () => quote(table, "gpt-4o", { window: { input: v, output: 1 } }),
+    "INVALID_USAGE",
+    ["window", "input"],
+  );
+  add(
+    `quote: window.output is ${what}`,
+    () => quote(table, "gpt-4o", { window: { input: 1, output: v } }),
+    "INVALID_USAGE",
+    ["window", "output"],
+  );
+  add(
+    `allocate: queries is ${what}`,
+    () => allocate(table, { balance: "10", variant: "gpt-3.5", queries: v }),
+    "INVALID_ARGUMENT",
+    ["queries"],
+  );
+  add(
+    `estimateBudget: queries is ${what}`,
+    () => estimateBudget(table, { variant: "gpt-3.5", queries: v }),
+    "INVALID_ARGUMENT",
+    ["queries"],
+  );
+  for (const field of ["agents", "userFacingAgents", "variables", "agentChanges"] as const) {
+    const deployment = {
+      agents: 3,
+      userFacingAgents: 2,
+      variables: 1,
+      agentChanges: 0,
+      [field]: v,
+    };
+    add(
+      `workflowCosts: deployment.${field} is ${what}`,
+      () => workflowCosts(table, deployment, 10),
+      "INVALID_ARGUMENT",
+      ["deployment", field],
+    );
+    add(
+      `estimateBudget: deployment.${field} is ${what}`,
+      () => estimateBudget(table, { variant: "gpt-3.5", queries: 1, deployment }),
+      "INVALID_ARGUMENT",
+      ["deployment", field],
+    );
+  }
+  add(
+    `workflowCosts: queries is ${what}`,
+    () => workflowCosts(table, { agents: 1, userFacingAgents: 1, variables: 0 }, v),
+    "INVALID_ARGUMENT",
+    ["queries"],
+  );
+  add(
+    `roundAmount: scale is ${what}`,
+    () => roundAmount("1.25", { scale: v, mode: "half-even" }),
+    "INVALID_ARGUMENT",
+    ["scale"],
+  );
+  add(
+    `fromOpenAIUsage: prompt_tokens is ${what}`,
+    () => fromOpenAIUsage({ prompt_tokens: v, completion_tokens: 1 }),
+    "INVALID_USAGE",
+    ["usage", "prompt_tokens"],
+  );
+  // Providers send null for a count they do not report; the adapters take null as absent.
+  if (bad !== null)
+    add(
+      `fromAnthropicUsage: cache_read_input_tokens is ${what}`,
+      () => fromAnthropicUsage({ input_tokens: 1, output_tokens: 1, cache_read_input_tokens: v }),
+      "INVALID_USAGE",
+      ["usage", "cache_read_input_tokens"],
+    );
+  if (bad !== null)
+    add(
+      `fromGeminiUsage: thoughtsTokenCount is ${what}`,
+      () => fromGeminiUsage({ promptTokenCount: 1, thoughtsTokenCount: v }),
+      "INVALID_USAGE",
+      ["usage", "thoughtsTokenCount"],
+    );
+}
+
+// Decimal amounts.
+for (const [what, bad] of BAD_AMOUNTS) {
+  const v = bad as string;
+  add(`toAmount: ${what}`, () => toAmount(v), "INVALID_AMOUNT", []);
+  add(
+    `roundAmount: amount is ${what}`,
+    () => roundAmount(v, { scale: 2, mode: "half-even" }),
+    "INVALID_AMOUNT",
+    ["amount"],
+  );
+  // An object is read as a result with a `usd`; a bare object has none.
+  const elementPath = typeof bad === "object" && bad !== null ? [1, "usd"] : [1];
+  add(
+    `sumAmounts: an element is ${what}`,
+    () => sumAmounts(["1", v]),
+    "INVALID_AMOUNT",
+    elementPath,
+  );
+  add(
+    `sumAmounts: a usd is ${what}`,
+    () => sumAmounts([{ usd: "1" }, { usd: v }]),
+    "INVALID_AMOUNT",
+    [1, "usd"],
+  );
+  add(`creditsFromUsd: ${what}`, () => creditsFromUsd(table, v), "INVALID_AMOUNT", ["usd"]);
+  add(`usdFromCredits: ${what}`, () => usdFromCredits(table, v), "INVALID_AMOUNT", ["credits"]);
+  add(`roundCredits: ${what}`, () => roundCredits(v, { policy: "up" }), "INVALID_AMOUNT", [
+    "credits",
+  ]);
+  if (bad !== undefined) {
+    add(
+      `allocate: balance is ${what}`,
+      () => allocate(table, { balance: v, variant: "gpt-3.5", queries: 1 }),
+      "INVALID_ARGUMENT",
+      ["balance"],
+    );
+    add(
+      `estimateBudget: creditBalance is ${what}`,
+      () => estimateBudget(table, { variant: "gpt-3.5", queries: 1, creditBalance: v }),
+      "INVALID_ARGUMENT",
+      ["balance"],
+    );
+    add(
+      `estimateBudget: a share is ${what}`,
+      () => estimateBudget(table, { mix: [{ variant: "gpt-3.5", share: v }], queries: 10 }),
+      "INVALID_ARGUMENT",
+      ["mix", 0, "share"],
+    );
+  }
+}
+
+// Names.
+for (const [what, bad, code] of [
+  ["unknown", "gpt-4o-17k", "UNKNOWN_MODEL"],
+  ["another provider's", "anthropic:gpt-4o", "UNKNOWN_MODEL"],
+  ["empty", "", "INVALID_ARGUMENT"],
+  ["a number", 42, "INVALID_ARGUMENT"],
+  ["null", null, "INVALID_ARGUMENT"],
+] as const) {
+  const n = bad as string;
+  add(`quote: name is ${what}`, () => quote(table, n), code, ["name"]);
+  add(`charge: name is ${what}`, () => charge(table, n, ok), code, ["name"]);
+  add(`chargeUsd: name is ${what}`, () => chargeUsd(table, n, ok), code, ["name"]);
+  add(`resolveName: name is ${what}`, () => resolveName(table, n), code, ["name"]);
+  add(
+    `allocate: variant is ${what}`,
+    () => allocate(table, { balance: "1", variant: n, queries: 1 }),
+    code,
+    ["name"],
+  );
+  add(
+    `estimateBudget: variant is ${what}`,
+    () => estimateBudget(table, { variant: n, queries: 1 }),
+    code,
+    ["name"],
+  );
+}
+add("tableAsOf: unknown id", () => tableAsOf(book, "openia"), "UNKNOWN_TABLE", ["table"]);
+add("tableAsOf: id is a number", () => tableAsOf(book, 42 as never), "INVALID_ARGUMENT", ["id"]);
+add("tableAsOf: pricebook is null", () => tableAsOf(null as never, "openai"), "INVALID_ARGUMENT", [
+  "pricebook",
+]);
+add(
+  "tableVersion: unknown version",
+  () => tableVersion(book, "openai", "2020-01-01"),
+  "UNKNOWN_TABLE",
+  ["version"],
+);
+add("tableVersion: unknown id", () => tableVersion(book, "nope", "1"), "UNKNOWN_TABLE", ["table"]);
+
+// Dates.
+for (const [what, bad] of BAD_DATES) {
+  add(
+    `tableAsOf: asOf is ${what}`,
+    () => tableAsOf(book, "openai", { asOf: bad as string }),
+    "INVALID_ARGUMENT",
+    ["asOf"],
+  );
+  add(
+    `compileTable: effectiveFrom is ${what}`,
+    () => compileTable({ ...gptTrainerByok20241101, effectiveFrom: bad as string }),
+    "INVALID_TABLE",
+    ["effectiveFrom"],
+  );
+  add(
+    `parseTable: checkedOn is ${what}`,
+    () => parseTable({ ...gptTrainerByok20241101, checkedOn: bad }),
+    "INVALID_TABLE",
+    ["checkedOn"],
+  );
+}
+add(
+  "tableAsOf: before every version",
+  () => tableAsOf(book, "openai", { asOf: "2020-01-01" }),
+  "NO_TABLE_IN_EFFECT",
+  ["asOf"],
+);
+
+// Options, modes, shapes.
+add(
+  "charge: unknown usage kind",
+  () => charge(table, "gpt-4o", { ...ok, audio: 1 } as never),
+  "INVALID_USAGE",
+  ["usage", "audio"],
+);
+add("charge: usage is null", () => charge(table, "gpt-4o", null as never), "INVALID_USAGE", [
+  "usage",
+]);
+add(
+  "chargeUsd: usage is an array",
+  () => chargeUsd(table, "gpt-4o", [100, 10] as never),
+  "INVALID_USAGE",
+  ["usage"],
+);
+add(
+  "charge: cached more than input",
+  () => charge(table, "gpt-4o", { input: 1, cachedInput: 2, output: 0 }),
+  "INVALID_USAGE",
+  ["usage", "cachedInput"],
+);
+add(
+  "charge: unknown service tier",
+  () => charge(table, "gpt-4o", ok, { serviceTier: "turbo" as never }),
+  "INVALID_USAGE",
+  ["serviceTier"],
+);
+add(
+  "charge: a service tier the model lacks",
+  () => charge(table, "gpt-4o", ok, { serviceTier: "batch" }),
+  "UNPRICED_USAGE",
+  ["serviceTier"],
+);
+add(
+  "charge: cached input on a model with no cache rate",
+  () => charge(table, "gpt-4o", { input: 2, cachedInput: 1, output: 0 }),
+  "UNPRICED_USAGE",
+  ["usage", "cachedInput"],
+);
+add("quote: a model without a window", () => quote(table, "gpt-4o"), "INVALID_ARGUMENT", [
+  "window",
+]);
+add(
+  "quote: window is a string",
+  () => quote(table, "gpt-4o", { window: "1:1" as never }),
+  "INVALID_ARGUMENT",
+  ["window"],
+);
+add(
+  "roundAmount: unknown mode",
+  () => roundAmount("1", { scale: 2, mode: "nearest" as never }),
+  "INVALID_ARGUMENT",
+  ["mode"],
+);
+add("roundAmount: no options", () => roundAmount("1", undefined as never), "INVALID_ARGUMENT", [
+  "scale",
+]);
+add("roundCredits: negative", () => roundCredits("-1", { policy: "up" }), "INVALID_ARGUMENT", [
+  "credits",
+]);
+add(
+  "roundCredits: unknown policy",
+  () => roundCredits("1", { policy: "nearest" } as never),
+  "INVALID_ARGUMENT",
+  ["policy"],
+);
+add(
+  "roundCredits: zero step",
+  () => roundCredits("1", { policy: "up", step: "0" }),
+  "INVALID_ARGUMENT",
+  ["policy", "step"],
+);
+add("sumAmounts: not iterable", () => sumAmounts(null as never), "INVALID_ARGUMENT", ["amounts"]);
+add(
+  "allocate: negative balance",
+  () => allocate(table, { balance: "-1", variant: "gpt-3.5", queries: 1 }),
+  "INVALID_ARGUMENT",
+  ["balance"],
+);
+add(
+  "allocate: unknown partial",
+  () => allocate(table, { balance: "1", variant: "gpt-3.5", queries: 1, partial: "all" as never }),
+  "INVALID_ARGUMENT",
+  ["partial"],
+);
+add(
+  "allocate: charges is not an array",
+  () => allocate(table, { balance: "1", charges: "x" as never }),
+  "INVALID_ARGUMENT",
+  ["charges"],
+);
+add("allocate: request is null", () => allocate(table, null as never), "INVALID_ARGUMENT", [
+  "queries",
+]);
+add(
+  "workflowCosts: more user-facing agents than agents",
+  () => workflowCosts(table, { agents: 1, userFacingAgents: 2, variables: 0 }, 1),
+  "INVALID_ARGUMENT",
+  ["deployment", "userFacingAgents"],
+);
+add(
+  "workflowCosts: deployment is null",
+  () => workflowCosts(table, null as never, 1),
+  "INVALID_ARGUMENT",
+  ["deployment"],
+);
+add(
+  "estimateBudget: shares do not sum to 1",
+  () => estimateBudget(table, { mix: [{ variant: "gpt-3.5", share: "0.5" }], queries: 10 }),
+  "INVALID_ARGUMENT",
+  ["mix"],
+);
+add(
+  "estimateBudget: a negative share",
+  () => estimateBudget(table, { mix: [{ variant: "gpt-3.5", share: "-0.5" }], queries: 10 }),
+  "INVALID_ARGUMENT",
+  ["mix", 0, "share"],
+);
+add(
+  "estimateBudget: request is null",
+  () => estimateBudget(table, null as never),
+  "INVALID_ARGUMENT",
+  [],
+);
+add(
+  "renderTable: unknown format",
+  () => renderTable(table, { format: "pdf" as never }),
+  "INVALID_ARGUMENT",
+  ["format"],
+);
+add("renderTable: options is null", () => renderTable(table, null as never), "INVALID_ARGUMENT", [
+  "options",
+]);
+add("createPricebook: not iterable", () => createPricebook(42 as never), "INVALID_ARGUMENT", [
+  "tables",
+]);
+add("fromOpenAIUsage: not an object", () => fromOpenAIUsage("12"), "INVALID_USAGE", ["usage"]);
+add("formatPath: not an array", () => formatPath(null as never), "INVALID_ARGUMENT", ["path"]);
+add(
+  "canonicalJson: a cycle",
+  () => {
+    const a: Record<string, unknown> = {};
+    a.self = a;
+    return canonicalJson(a);
+  },
+  "INVALID_ARGUMENT",
+  ["value"],
+);
+add("canonicalJson: a bigint", () => canonicalJson({ n: 1n }), "INVALID_ARGUMENT", ["value"]);
+add("parseTable: not JSON", () => parseTable("{"), "INVALID_TABLE", []);
+add("parseTable: JSON null", () => parseTable("null"), "INVALID_TABLE", []);
+add("parseTable: a number", () => parseTable(42), "INVALID_TABLE", []);
+add("compileTable: null", () => compileTable(null as never), "INVALID_TABLE", []);
+
+describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with its code and path`, () => {
+  it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    let thrown: unknown;
+    let result: unknown;
+    try {
+      result = c.call();
+    } catch (error) {
+      thrown = error;
+    }
+    expect(result, "returned instead of throwing").toBeUndefined();
+    expect(thrown).toBeInstanceOf(PricebookError);
+    const error = thrown as PricebookError;
+    expect(error.code).toBe(c.code);
+    if (c.path !== undefined) expect(error.path).toEqual(c.path);
+    expect(error.message.length).toBeGreaterThan(10);
+  });
+
+  it("safeParseTable never throws, whatever it is given", () => {
+    for (const value of [
+      null,
+      undefined,
+      42,
+      "",
+      "{",
+      "[]",
+      [],
+      {},
+      { id: 1 },
+      Symbol.iterator,
+      () => 1,
+    ]) {
+      const result = safeParseTable(value);
+      expect(result.success).toBe(false);
+      if (!result.success) expect(result.error).toBeInstanceOf(PricebookError);
+    }
+  });
+
+  it("covers every exported function that takes input", () => {
+    const covered = new Set(cases.map((c) => c.name.split(":")[0] as string));
+    covered.add("safeParseTable");
+    const noInput = new Set(["builtinPricebook", "todayUtc", "tableJsonSchema"]);
+    const functions = Object.entries(lib)
+      .filter(
+        ([, value]) =>
+          typeof value === "function" && !/^class\b/.test(Function.prototype.toString.call(value)),
+      )
+      .map(([name]) => name)
+      .filter((name) => !noInput.has(name));
+    expect(functions.filter((name) => !covered.has(name))).toEqual([]);
+  });
+});
+
+// The CLI: every command, each kind of bad value. Exit 2, `error CODE: …` on stderr, nothing
+// on stdout (so no amount), no stack trace.
+const cliCases: [string[], PricebookErrorCode][] = [
+  [["nope"], "UNKNOWN_COMMAND"],
+  [["--bogus"], "UNKNOWN_COMMAND"],
+];
+const COMMAND_LINES: Record<string, string[]> = {
+  quote: ["quote", "gpt-4o-16k"],
+  charge: ["charge", "gpt-4o-16k", "--input", "10", "--output", "5"],
+  budget: ["budget", "--variant", "gpt-3.5", "--queries", "10"],
+  table: ["table"],
+  audit: ["audit"],
+  diff: ["diff", "openai@2025-04-16", "openai"],
+  models: ["models"],
+};
+for (const [command, line] of Object.entries(COMMAND_LINES)) {
+  cliCases.push([[...line, "--bogus"], "UNKNOWN_FLAG"]);
+  cliCases.push([[...line, "-z"], "UNKNOWN_FLAG"]);
+  cliCases.push([[...line, "--as-of"], "MISSING_ARGUMENT"]);
+  cliCases.push([[...line, "--json", "--json"], "INVALID_ARGUMENT"]);
+  for (const [, date] of BAD_DATES.filter(([, d]) => typeof d === "string" && d !== "")) {
+    cliCases.push([[...line, "--as-of", date as string], "INVALID_ARGUMENT"]);
+  }
+  cliCases.push([
+    [...line, "--as-of", "2020-01-01"],
+    command === "diff" ? "NO_TABLE_IN_EFFECT" : "NO_TABLE_IN_EFFECT",
+  ]);
+  if (command !== "diff") {
+    cliCases.push([[...line, "--table", "nope"], "UNKNOWN_TABLE"]);
+    cliCases.push([[...line, "--table", "/no/such/file.json"], "INVALID_ARGUMENT"]);
+  }
+}
+for (const [what, value] of [
+  ["negative", "-1"],
+  ["fractional", "1.5"],
+  ["NaN", "NaN"],
+  ["Infinity", "Infinity"],
+  ["-0", "-0"],
+  ["beyond 2^53", "9007199254740993"],
+  ["exponent", "1e3"],
+  ["hex", "0x10"],
+  ["spaces", " 12"],
+  ["empty", ""],
+  ["words", "ten"],
+] as const) {
+  void what;
+  for (const flag of [
+    "--input",
+    "--output",
+    "--cached-input",
+    "--cache-write",
+    "--cache-write-1h",
+    "--reasoning",
+  ]) {
+    const line = ["charge", "gpt-4o", "--input", "10", "--output", "5"].filter(
+      (_, i, all) => !(all[i - 1] === flag || all[i] === flag),
+    );
+    cliCases.push([
+      [...line, `${flag}=${value}`],
+      value === "" ? "MISSING_ARGUMENT" : "INVALID_ARGUMENT",
+    ]);
+  }
+  for (const flag of ["--queries", "--agents", "--user-facing", "--variables", "--agent-edits"]) {
+    const line = ["budget", "--variant", "gpt-3.5", "--queries", "10"].filter(
+      (_, i, all) => !(all[i - 1] === flag || all[i] === flag),
+    );
+    cliCases.push([
+      [...line, `${flag}=${value}`],
+      value === "" ? "MISSING_ARGUMENT" : "INVALID_ARGUMENT",
+    ]);
+  }
+  cliCases.push([
+    ["quote", "gpt-4o", `--window=${value}:10`],
+    value === "" ? "INVALID_ARGUMENT" : "INVALID_ARGUMENT",
+  ]);
+  if (
+    value !== "" &&
+    value !== "-1" &&
+    value !== "-0" &&
+    value !== "1.5" &&
+    value !== "9007199254740993"
+  ) {
+    cliCases.push([
+      ["budget", "--variant", "gpt-3.5", "--queries", "10", `--credit-balance=${value}`],
+      "INVALID_ARGUMENT",
+    ]);
+  }
+}
+cliCases.push(
+  [["quote"], "MISSING_ARGUMENT"],
+  [["quote", "gpt-4o-17k"], "UNKNOWN_MODEL"],
+  [["quote", "anthropic:gpt-4o"], "UNKNOWN_MODEL"],
+  [["quote", "gpt-4o-16k", "extra"], "INVALID_ARGUMENT"],
+  [["charge", "gpt-4o", "--output", "5"], "MISSING_ARGUMENT"],
+  [["charge", "gpt-4o", "--input", "5"], "MISSING_ARGUMENT"],
+  [["charge", "gpt-4o", "--input", "5", "--output", "5", "--cached-input", "6"], "INVALID_USAGE"],
+  [["charge", "gpt-4o", "--input", "5", "--output", "5", "--cached-input", "2"], "UNPRICED_USAGE"],
+  [
+    ["charge", "gpt-4o", "--input", "5", "--output", "5", "--service-tier", "turbo"],
+    "INVALID_USAGE",
+  ],
+  [["charge", "gpt-4o", "--input", "5", "--output", "5", "--reasoning", "6"], "INVALID_USAGE"],
+  [["budget", "--queries", "10"], "INVALID_ARGUMENT"],
+  [["budget", "--variant", "gpt-3.5"], "MISSING_ARGUMENT"],
+  [
+    ["budget", "--variant", "gpt-3.5", "--queries", "10", "--agents", "1", "--user-facing", "2"],
+    "INVALID_ARGUMENT",
+  ],
+  [
+    ["budget", "--variant", "gpt-3.5", "--queries", "10", "--credit-balance", "-5"],
+    "INVALID_ARGUMENT",
+  ],
+  [["budget", "--mix", "gpt-3.5=0.5", "--queries", "10"], "INVALID_ARGUMENT"],
+  [["budget", "--mix", "gpt-3.5=1e0", "--queries", "10"], "INVALID_ARGUMENT"],
+  [["budget", "--variant", "gpt-3.5", "--queries", "10", "--partial", "all"], "INVALID_ARGUMENT"],
+  [["table", "--format", "pdf"], "INVALID_ARGUMENT"],
+  [["table", "--section", "prices"], "INVALID_ARGUMENT"],
+  [["table", "--rate-unit", "thousand"], "INVALID_ARGUMENT"],
+  [["table", "--columns", "model,colour"], "INVALID_ARGUMENT"],
+  [["audit", "/no/such/file.json"], "INVALID_ARGUMENT"],
+  [["audit", "a", "b"], "INVALID_ARGUMENT"],
+  [["diff", "openai"], "MISSING_ARGUMENT"],
+  [["diff", "openai@1999", "openai"], "UNKNOWN_TABLE"],
+  [["models", "--provider", "mistral"], "INVALID_ARGUMENT"],
+  [["models", "extra"], "INVALID_ARGUMENT"],
+);
+
+describe(`CLI bad-input matrix: ${cliCases.length} command lines, each exit 2 with error CODE`, () => {
+  it.each(cliCases.map(([argv, code]) => [argv.join(" "), argv, code] as const))(
+    "%s",
+    (_, argv, code) => {
+      const result = cli(...argv);
+      expect(result.stderr).toMatch(new RegExp(`^error ${code}: `));
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).not.toMatch(/\n\s+at |Error:|TypeError/);
+      expect(result.stderr.trim().split("\n").length).toBeLessThanOrEqual(40);
+    },
+  );
+});
