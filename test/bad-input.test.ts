@@ -738,3 +738,18 @@ describe(`CLI bad-input matrix: ${cliCases.length} command lines, each exit 2 wi
     },
   );
 });
+
+describe("docs/reliability.md", () => {
+  it("documents every error code", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = readFileSync(new URL("../docs/reliability.md", import.meta.url), "utf8");
+    const source = readFileSync(new URL("../src/errors.ts", import.meta.url), "utf8");
+    const union = source.slice(
+      source.indexOf("export type PricebookErrorCode"),
+      source.indexOf(";", source.indexOf("export type PricebookErrorCode")),
+    );
+    const codes = [...union.matchAll(/"([A-Z_]+)"/g)].map((match) => match[1]);
+    expect(codes.length).toBeGreaterThanOrEqual(11);
+    for (const code of codes) expect(doc, code).toContain(`| \`${code}\` |`);
+  });
+});

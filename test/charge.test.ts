@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { builtinPricebook, charge, quote, sumAmounts, tableAsOf } from "../src/index.js";
 import { billingTable } from "./fixtures/tables.js";
 import { caught, cli } from "./helpers.js";
+import { RUNS } from "./runs.js";
 
 const byok = tableAsOf(builtinPricebook(), "gpt-trainer-byok", { asOf: "2024-12-01" });
 
@@ -250,7 +251,7 @@ describe("laws", () => {
           expect(sumAmounts([upper, `-${result.usd}`]).startsWith("-")).toBe(false);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: Math.max(RUNS, 500) },
     );
   });
 
@@ -276,7 +277,7 @@ describe("laws", () => {
           sumAmounts([charge(billingTable, model, one(a)), charge(billingTable, model, one(b))]),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: Math.max(RUNS, 300) },
     );
   });
 

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { charge, chargeUsd, compileTable, quote, sumAmounts } from "../src/index.js";
+import { RUNS } from "./runs.js";
 
 // The hot paths compute in scaled integers (number while safe, bigint beyond). Here they are
 // checked digit for digit against decimal.js, computed independently in the test.
@@ -78,7 +79,7 @@ describe("fast paths equal decimal.js", () => {
           expect(result.credits?.estimated).toBe(plain(total.div("0.0032")));
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: Math.max(RUNS, 1000) },
     );
   });
 
@@ -90,7 +91,7 @@ describe("fast paths equal decimal.js", () => {
           plain(new D(1000).times(rIn).plus(new D(1000).times(rOut))),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: Math.max(RUNS, 300) },
     );
   });
 
@@ -126,7 +127,7 @@ describe("fast paths equal decimal.js", () => {
       fc.property(fc.array(amount, { maxLength: 30 }), (amounts) => {
         expect(sumAmounts(amounts)).toBe(plain(amounts.reduce((sum, x) => sum.plus(x), new D(0))));
       }),
-      { numRuns: 1000 },
+      { numRuns: Math.max(RUNS, 1000) },
     );
   });
 });

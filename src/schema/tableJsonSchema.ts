@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { deepFreeze } from "../catalog/deepFreeze.js";
 import { pricingTableSchema } from "./tableSchema.js";
 
 /**
@@ -16,10 +17,10 @@ export function tableJsonSchema(): Record<string, unknown> {
     string,
     unknown
   >;
-  return {
+  return deepFreeze({
     ...schema,
     title: "llm-pricebook pricing table",
     description:
       "A versioned pricing table: models with per-token (or per-million) rates, variants with reservation windows, workflows, a credit currency and a band.",
-  };
+  });
 }

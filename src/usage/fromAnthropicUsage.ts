@@ -45,5 +45,5 @@ export function fromAnthropicUsage(response: unknown): Usage {
       "input tokens add up to more than 2^53 − 1",
     );
   }
-  return { input, output, cachedInput: read, cacheWrite, cacheWrite1h };
+  return Object.freeze({ input, output, cachedInput: read, cacheWrite, cacheWrite1h });
 }

@@ -24,10 +24,10 @@ export function fromGeminiUsage(response: unknown): Usage {
   if (!Number.isSafeInteger(input) || !Number.isSafeInteger(output)) {
     throw pricebookError("INVALID_USAGE", ["usage"], "token counts add up to more than 2^53 − 1");
   }
-  return {
+  return Object.freeze({
     input,
     output,
     cachedInput: countAt(usage, ["cachedContentTokenCount"], 0),
     reasoning: thoughts,
-  };
+  });
 }

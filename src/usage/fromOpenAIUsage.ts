@@ -19,17 +19,17 @@ import { countAt, usageObject } from "./fields.js";
 export function fromOpenAIUsage(response: unknown): Usage {
   const usage = usageObject(response, "usage");
   if ("input_tokens" in usage) {
-    return {
+    return Object.freeze({
       input: countAt(usage, ["input_tokens"]),
       output: countAt(usage, ["output_tokens"]),
       cachedInput: countAt(usage, ["input_tokens_details", "cached_tokens"], 0),
       reasoning: countAt(usage, ["output_tokens_details", "reasoning_tokens"], 0),
-    };
+    });
   }
-  return {
+  return Object.freeze({
     input: countAt(usage, ["prompt_tokens"]),
     output: countAt(usage, ["completion_tokens"]),
     cachedInput: countAt(usage, ["prompt_tokens_details", "cached_tokens"], 0),
     reasoning: countAt(usage, ["completion_tokens_details", "reasoning_tokens"], 0),
-  };
+  });
 }
