@@ -29,8 +29,11 @@ function paths(
   out: (string | number)[][] = [],
 ): (string | number)[][] {
   out.push(prefix);
-  if (Array.isArray(value)) value.forEach((item, index) => paths(item, [...prefix, index], out));
-  else if (value !== null && typeof value === "object")
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      paths(item, [...prefix, index], out);
+    });
+  } else if (value !== null && typeof value === "object")
     for (const key of Object.keys(value)) paths(value[key] as Json, [...prefix, key], out);
   return out;
 }
