@@ -5,16 +5,9 @@ import type { PricingTable } from "../schema/types.js";
 import type { ChargeOptions } from "./charge.js";
 import type { Usage } from "./normalizeUsage.js";
 import { priceUsage } from "./priceUsage.js";
+import { countPresent, isCount, optionalCount } from "./tokens.js";
 
 const MAX = Number.MAX_SAFE_INTEGER;
-const OPTIONAL_KEYS = ["cachedInput", "cacheWrite", "cacheWrite1h", "reasoning"] as const;
-
-const isCount = (value: unknown): value is number =>
-  typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0);
-
-/** A count, 0 when absent, or -1 when it is not a valid count. */
-const optionalCount = (value: unknown): number =>
-  value === undefined ? 0 : isCount(value) ? value : -1;
 
 /**
  * The exact USD of one query's usage, and nothing else: the hot path for billing code that
@@ -75,9 +68,7 @@ function standardTotal(table: PricingTable, name: string, usage: Usage): string 
     const cacheWrite1h = optionalCount(u.cacheWrite1h);
     const reasoning = optionalCount(u.reasoning);
     if (cachedInput < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) return undefined;
-    let known = 2;
-    for (const key of OPTIONAL_KEYS) if (u[key] !== undefined) known += 1;
-    if (Object.keys(u).length !== known || Array.isArray(usage)) return undefined;
+    if (Object.keys(u).length !== 2 + countPresent(u) || Array.isArray(usage)) return undefined;
     const uncached = input - cachedInput - cacheWrite - cacheWrite1h;
     if (uncached < 0 || reasoning > output) return undefined;
     const tokens = [uncached, cachedInput, cacheWrite, cacheWrite1h, output - reasoning, reasoning];

@@ -1,7 +1,7 @@
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { describe } from "../money/toDecimal.js";
-import { toTokenCount } from "./tokens.js";
+import { countPresent, isCount, optionalCount, toTokenCount } from "./tokens.js";
 
 /** The parts of a query's input, as the BYOK page lists them. */
 export type InputPart =
@@ -96,47 +96,22 @@ export function normalizeUsage(usage: unknown): NormalUsage {
   return fastUsage(usage) ?? checkedUsage(usage);
 }
 
-const isCount = (value: unknown): value is number =>
-  typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0);
-
 /**
- * The common case without allocation beyond the result: plain counts, no parts, nothing
- * unknown, every constraint met. Anything else returns undefined and takes the checked path,
- * which says exactly what is wrong.
+ * The common case with no allocation but the result: plain counts, no parts, nothing unknown,
+ * every constraint met. Anything else returns undefined and takes the checked path, which says
+ * exactly what is wrong.
  */
 function fastUsage(usage: unknown): NormalUsage | undefined {
-  if (typeof usage !== "object" || usage === null) return undefined;
+  if (typeof usage !== "object" || usage === null || Array.isArray(usage)) return undefined;
   const u = usage as Record<string, unknown>;
   const { input, output } = u;
   if (!isCount(input) || !isCount(output)) return undefined;
-  let keys = 2;
-  let cachedInput = 0;
-  let cacheWrite = 0;
-  let cacheWrite1h = 0;
-  let reasoning = 0;
-  if (u.cachedInput !== undefined) {
-    if (!isCount(u.cachedInput)) return undefined;
-    cachedInput = u.cachedInput;
-    keys += 1;
-  }
-  if (u.cacheWrite !== undefined) {
-    if (!isCount(u.cacheWrite)) return undefined;
-    cacheWrite = u.cacheWrite;
-    keys += 1;
-  }
-  if (u.cacheWrite1h !== undefined) {
-    if (!isCount(u.cacheWrite1h)) return undefined;
-    cacheWrite1h = u.cacheWrite1h;
-    keys += 1;
-  }
-  if (u.reasoning !== undefined) {
-    if (!isCount(u.reasoning)) return undefined;
-    reasoning = u.reasoning;
-    keys += 1;
-  }
-  let own = 0;
-  for (const key in u) if (Object.hasOwn(u, key)) own += 1;
-  if (own !== keys || Array.isArray(usage)) return undefined;
+  const cachedInput = optionalCount(u.cachedInput);
+  const cacheWrite = optionalCount(u.cacheWrite);
+  const cacheWrite1h = optionalCount(u.cacheWrite1h);
+  const reasoning = optionalCount(u.reasoning);
+  if (cachedInput < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) return undefined;
+  if (Object.keys(u).length !== 2 + countPresent(u)) return undefined;
   if (cachedInput + cacheWrite + cacheWrite1h > input || reasoning > output) return undefined;
   return {
     input,

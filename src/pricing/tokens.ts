@@ -25,3 +25,20 @@ export function toTokenCount(
   }
   return count;
 }
+
+/** A non-negative safe integer, not -0: a valid token count. @internal */
+export const isCount = (value: unknown): value is number =>
+  typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0);
+
+/** An optional count: 0 when absent, -1 when present but not a valid count. @internal */
+export const optionalCount = (value: unknown): number =>
+  value === undefined ? 0 : isCount(value) ? value : -1;
+
+const OPTIONAL_USAGE_KEYS = ["cachedInput", "cacheWrite", "cacheWrite1h", "reasoning"] as const;
+
+/** How many of a usage's optional counts are present. @internal */
+export function countPresent(usage: Record<string, unknown>): number {
+  let present = 0;
+  for (const key of OPTIONAL_USAGE_KEYS) if (usage[key] !== undefined) present += 1;
+  return present;
+}
