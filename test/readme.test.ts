@@ -19,3 +19,12 @@ describe("README examples", () => {
     });
   });
 });
+
+describe("README's first command", () => {
+  it("prints what the README shows", async () => {
+    const { cli } = await import("./helpers.js");
+    const shown = /npm start -- quote gpt-4o-16k\n```\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect(cli("quote", "gpt-4o-16k").stdout).toBe(shown);
+  });
+});

@@ -206,7 +206,10 @@ function selectTable(args: ParsedArgs, io: CliIo, file?: string, id?: string): P
     );
   }
   const choice = file ?? id ?? stringFlag(args, "table") ?? DEFAULT_TABLE_ID;
-  const looksLikeFile = file !== undefined || /[/\\]|\.json$/i.test(choice) || existsSync(choice);
+  // A built-in id wins over a file of the same name in the working directory.
+  const builtin = builtinPricebook().tables.some((table) => table.id === choice.toLowerCase());
+  const looksLikeFile =
+    file !== undefined || (!builtin && (/[/\\]|\.json$/i.test(choice) || existsSync(choice)));
   if (!looksLikeFile) return tableAsOf(builtinPricebook(), choice, { asOf });
   let text: string;
   try {
