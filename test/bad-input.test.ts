@@ -545,6 +545,30 @@ add("parseTable: not JSON", () => parseTable("{"), "INVALID_TABLE", []);
 add("parseTable: JSON null", () => parseTable("null"), "INVALID_TABLE", []);
 add("parseTable: a number", () => parseTable(42), "INVALID_TABLE", []);
 add("compileTable: null", () => compileTable(null as never), "INVALID_TABLE", []);
+add(
+  "parseTable: a value that contains itself",
+  () => {
+    const models: Record<string, unknown> = {};
+    models.m = models;
+    return parseTable({ ...gptTrainerByok20241101, models });
+  },
+  "INVALID_TABLE",
+  ["models", "m"],
+);
+add(
+  "parseTable: JSON nested 100,000 levels deep",
+  () => parseTable(`{"id":"x","models":${"[".repeat(100_000)}1${"]".repeat(100_000)}}`),
+  "INVALID_TABLE",
+);
+add(
+  "parseTable: an object nested 100,000 levels deep",
+  () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    return parseTable({ id: "x", models: deep });
+  },
+  "INVALID_TABLE",
+);
 
 describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with its code and path`, () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {

@@ -61,7 +61,11 @@ const oddValue = fc.oneof(
     "0.0000025",
     "12800",
   ),
-  fc.constantFrom({ perMillion: "2.5" }, { perMillion: "x" }, [], {}, null, undefined),
+  fc.constantFrom(
+    ...[{ perMillion: "2.5" }, { perMillion: "x" }, [], {}, null, undefined].map((v) =>
+      v === null || v === undefined ? v : Object.freeze(v),
+    ),
+  ),
 );
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), value: oddValue }),
@@ -103,7 +107,7 @@ function mutate(original: Json, mutations: Mutation[]): unknown {
     } else if (target !== null && typeof target === "object" && !Array.isArray(target)) {
       // Own data property, even for "__proto__", as JSON.parse would make it.
       Object.defineProperty(target, m.key, {
-        value: m.value,
+        value: fresh(m.value),
         enumerable: true,
         writable: true,
         configurable: true,

@@ -9,13 +9,13 @@ import type { PricebookIssue } from "../errors.js";
  */
 export function duplicateKeys(text: string): PricebookIssue[] {
   const issues: PricebookIssue[] = [];
-  // One frame per open object or array: its keys so far, and the path to it.
-  const stack: {
-    keys: Set<string> | null;
-    path: (string | number)[];
-    index: number;
-    key: string | null;
-  }[] = [];
+  // One frame per open object or array: its keys so far, the current key or index. Paths are
+  // built only for a duplicate found, so deep input costs memory linear in its depth.
+  const stack: { keys: Set<string> | null; index: number; key: string | null }[] = [];
+  const pathTo = (depth: number): (string | number)[] =>
+    stack
+      .slice(0, depth)
+      .map((frame) => (frame.keys === null ? frame.index : (frame.key as string)));
   let i = 0;
   const readString = (): string => {
     const start = i;
@@ -23,11 +23,6 @@ export function duplicateKeys(text: string): PricebookIssue[] {
     while (text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
     i += 1;
     return JSON.parse(text.slice(start, i)) as string;
-  };
-  const childPath = () => {
-    const top = stack.at(-1);
-    if (top === undefined) return [];
-    return [...top.path, top.keys === null ? top.index : (top.key as string)];
   };
   while (i < text.length) {
     const char = text[i] as string;
@@ -40,7 +35,7 @@ export function duplicateKeys(text: string): PricebookIssue[] {
         if (top.keys.has(value)) {
           issues.push({
             code: "INVALID_TABLE",
-            path: [...top.path, value],
+            path: [...pathTo(stack.length - 1), value],
             message: `the key "${value}" appears more than once in this object`,
           });
         }
@@ -50,8 +45,7 @@ export function duplicateKeys(text: string): PricebookIssue[] {
       continue;
     }
     if (char === "{" || char === "[") {
-      const path = childPath();
-      stack.push({ keys: char === "{" ? new Set() : null, path, index: 0, key: null });
+      stack.push({ keys: char === "{" ? new Set() : null, index: 0, key: null });
     } else if (char === "}" || char === "]") {
       stack.pop();
     } else if (char === ",") {

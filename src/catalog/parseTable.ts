@@ -50,12 +50,15 @@ export function safeParseTable(json: string | unknown): SafeParseTableResult {
         { code: "INVALID_TABLE", path: [], message: `not JSON: ${(error as Error).message}` },
       ]);
     }
-    const duplicates = duplicateKeys(json);
-    if (duplicates.length > 0) return failure(duplicates);
   }
+  // Shape first (prototype keys, cycles, depth), so the text scan below only sees shallow JSON.
   const forbidden: PricebookIssue[] = [];
   findForbiddenKeys(value, [], forbidden);
   if (forbidden.length > 0) return failure(forbidden);
+  if (typeof json === "string") {
+    const duplicates = duplicateKeys(json);
+    if (duplicates.length > 0) return failure(duplicates);
+  }
 
   const parsed = pricingTableSchema.safeParse(value);
   if (!parsed.success) {
@@ -75,25 +78,48 @@ export function safeParseTable(json: string | unknown): SafeParseTableResult {
   }
 }
 
-function findForbiddenKeys(value: unknown, path: (string | number)[], out: PricebookIssue[]): void {
+/** A table is a tree of JSON values, a few levels deep; deeper input is refused, not recursed into. */
+const MAX_DEPTH = 32;
+
+/**
+ * Prototype keys anywhere, a value that contains itself, or nesting beyond MAX_DEPTH: each an
+ * issue, found without recursing without bound (so hostile input cannot exhaust the stack).
+ */
+function findForbiddenKeys(
+  value: unknown,
+  path: (string | number)[],
+  out: PricebookIssue[],
+  open: Set<object> = new Set(),
+): void {
   if (typeof value !== "object" || value === null) return;
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      findForbiddenKeys(item, [...path, index], out);
+  if (open.has(value)) {
+    out.push({
+      code: "INVALID_TABLE",
+      path,
+      message: "this value contains itself; a table is plain JSON",
     });
     return;
   }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) {
+  if (path.length >= MAX_DEPTH) {
+    out.push({ code: "INVALID_TABLE", path, message: `nested more than ${MAX_DEPTH} levels deep` });
+    return;
+  }
+  open.add(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]]);
+  for (const [key, child] of entries) {
+    if (typeof key === "string" && FORBIDDEN_KEYS.has(key)) {
       out.push({
         code: "INVALID_TABLE",
         path: [...path, key],
         message: `the key "${key}" is not allowed`,
       });
     } else {
-      findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out);
+      findForbiddenKeys(child, [...path, key], out, open);
     }
   }
+  open.delete(value);
 }
 
 function failure(issues: PricebookIssue[]): SafeParseTableResult {
