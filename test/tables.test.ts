@@ -50,6 +50,19 @@ describe("compiled tables", () => {
     expect(perMillion.provenance.digest).toBe(table.provenance.digest);
   });
 
+  it("do not freeze or share any part of their input", () => {
+    const input = structuredClone(good);
+    compileTable(input as unknown as PricingTableInput);
+    const frozen: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (typeof value !== "object" || value === null) return;
+      if (Object.isFrozen(value)) frozen.push(path);
+      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+    };
+    walk(input, "input");
+    expect(frozen).toEqual([]);
+  });
+
   it("do not mutate their input", () => {
     const input = structuredClone(good);
     parseTable(input);

@@ -406,7 +406,7 @@ function compileCredits(issues: IssueList, value: unknown, models: Record<string
     name: credits.name as string,
     symbol: credits.symbol as string,
     unitPrice: unitPrice ?? "0",
-    rounding,
+    rounding: { ...rounding },
     ...(tokenMultiplier === undefined ? {} : { tokenMultiplier }),
   };
 }
