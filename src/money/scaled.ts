@@ -34,6 +34,7 @@ export function formatScaled(int: number | bigint, scale: number): string {
   }
   if (int === 0 || int === 0n) return "0";
   const negative = int < 0;
+  // An integer's digits: a safe integer (< 2^53 < 1e21) or a bigint never prints an exponent.
   let digits = (negative ? -int : int).toString();
   let places = scale;
   let end = digits.length;
