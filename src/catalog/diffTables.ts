@@ -3,6 +3,7 @@ import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { PricingTable, Provenance, Rates } from "../schema/types.js";
 import { assertTable } from "./assertTable.js";
+import { DECIMAL } from "./validate.js";
 
 /** One figure that differs between two tables. */
 export interface TableChange {
@@ -80,7 +81,7 @@ function figuresOf(table: PricingTable, other: PricingTable): Figures {
 
 /** A figure that is a number: a token count or a decimal string (not a model id). */
 function isDecimal(value: string | number | null): value is string | number {
-  return typeof value === "number" || (typeof value === "string" && /^\d+(\.\d+)?$/.test(value));
+  return typeof value === "number" || (typeof value === "string" && DECIMAL.test(value));
 }
 
 function relative(old: string | number | null, next: string | number | null): string | null {

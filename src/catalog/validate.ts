@@ -6,7 +6,8 @@ export type IssueList = PricebookIssue[];
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DECIMAL = /^\d+(\.\d+)?$/;
+/** A non-negative decimal string: digits, optionally a point and more digits. */
+export const DECIMAL = /^\d+(\.\d+)?$/;
 /** Keys that could reach an object's prototype; never accepted as ids. */
 export const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

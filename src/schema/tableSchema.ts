@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { DECIMAL, isIsoDate } from "../catalog/validate.js";
 import type { PricingTableInput } from "./types.js";
 
 // The structure of a pricing table file. Used at the edge only (parseTable, the CLI, the
 // JSON Schema in docs/); the pricing engine never imports it.
 
-const DECIMAL = /^\d+(\.\d+)?$/;
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,14 +17,7 @@ const id = z
 const date = z
   .string({ error: "expected a date, YYYY-MM-DD" })
   .regex(DATE, { error: "expected a date, YYYY-MM-DD" })
-  .refine(
-    (text) => {
-      const [y, m, d] = text.split("-").map(Number) as [number, number, number];
-      const day = new Date(Date.UTC(y, m - 1, d));
-      return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-    },
-    { error: "expected a date that exists" },
-  );
+  .refine(isIsoDate, { error: "expected a date that exists" });
 const text = z.string().min(1, { error: "expected a non-empty string" });
 const positiveCount = z
   .number({ error: "expected a positive integer" })
