@@ -1,0 +1,49 @@
+import type { ColumnKey, RateUnit, TableSection } from "../../render/grid.js";
+import { renderTable, type TableFormat } from "../../render/renderTable.js";
+import type { ParsedArgs } from "../args.js";
+import {
+  type Command,
+  type Context,
+  positionals,
+  print,
+  stringFlag,
+  TABLE_FLAGS,
+} from "../command.js";
+
+function runTable(args: ParsedArgs, context: Context): number {
+  positionals(args, 0, 0, "");
+  const section =
+    args.flags.get("workflows") === true
+      ? "workflows"
+      : (stringFlag(args, "section") as TableSection | undefined);
+  const format = (stringFlag(args, "format") ?? "md") as TableFormat;
+  const rateUnit = stringFlag(args, "rate-unit") as RateUnit | undefined;
+  const columns = stringFlag(args, "columns")?.split(",") as ColumnKey[] | undefined;
+  const table = context.table();
+  const text = renderTable(table, {
+    format,
+    ...(section === undefined ? {} : { section }),
+    ...(rateUnit === undefined ? {} : { rateUnit }),
+    ...(columns === undefined ? {} : { columns }),
+    credits: args.flags.get("credits") === true,
+  });
+  print(context, { table: table.provenance, format, section: section ?? null, text }, `${text}\n`);
+  return 0;
+}
+
+/** `table`. */
+export const tableCommand: Command = {
+  summary: "a table's variants (or --workflows, or models) for a docs page",
+  usage:
+    "table [--format md|html|csv|json] [--workflows | --section variants|workflows|models] [--rate-unit token|million] [--credits] [--columns K,K,…] [--as-of DATE] [--table ID|FILE] [--json]",
+  flags: {
+    ...TABLE_FLAGS,
+    format: "value",
+    workflows: "switch",
+    section: "value",
+    "rate-unit": "value",
+    credits: "switch",
+    columns: "value",
+  },
+  run: runTable,
+};
