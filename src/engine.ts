@@ -6,7 +6,12 @@ export { canonicalJson } from "./catalog/canonicalJson.js";
 export { compileTable } from "./catalog/compileTable.js";
 export { createPricebook, type Pricebook } from "./catalog/createPricebook.js";
 export { diffTables, type TableChange, type TableDiff } from "./catalog/diffTables.js";
-export { type Resolved, resolveName } from "./catalog/resolveName.js";
+export {
+  type PricebookResolved,
+  type PricebookResolveOptions,
+  pricebookResolve,
+} from "./catalog/pricebookResolve.js";
+export { type Resolved, type ResolvedBy, resolveName } from "./catalog/resolveName.js";
 export { type TableAsOfOptions, tableAsOf, tableVersion, todayUtc } from "./catalog/tableAsOf.js";
 export {
   type ErrorPath,

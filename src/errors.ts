@@ -8,12 +8,17 @@ export type PricebookErrorCode =
   | "INVALID_TABLE"
   | "INVALID_USAGE"
   | "UNKNOWN_MODEL"
+  | "AMBIGUOUS_MODEL"
   | "UNKNOWN_TABLE"
   | "NO_TABLE_IN_EFFECT"
   | "UNPRICED_USAGE"
   | "UNKNOWN_COMMAND"
   | "UNKNOWN_FLAG"
-  | "MISSING_ARGUMENT";
+  | "MISSING_ARGUMENT"
+  | "INVALID_CATALOG"
+  | "INVALID_RECORD"
+  | "LIMIT_EXCEEDED"
+  | "IO_ERROR";
 
 /** A path to the offending field: object keys and array indexes, outermost first. */
 export type ErrorPath = readonly (string | number)[];

@@ -350,6 +350,36 @@ for (const [what, bad, code] of [
     ["name"],
   );
 }
+add(
+  "pricebookResolve: unknown name",
+  () => lib.pricebookResolve(book, "gpt-9-ultra"),
+  "UNKNOWN_MODEL",
+  ["name"],
+);
+add(
+  "pricebookResolve: two tables claim it",
+  () => lib.pricebookResolve(book, "gpt-4o", { asOf: "2025-12-01" }),
+  "AMBIGUOUS_MODEL",
+  ["name"],
+);
+add(
+  "pricebookResolve: name is a number",
+  () => lib.pricebookResolve(book, 42 as never),
+  "INVALID_ARGUMENT",
+  ["name"],
+);
+add(
+  "pricebookResolve: pricebook is null",
+  () => lib.pricebookResolve(null as never, "gpt-4o"),
+  "INVALID_ARGUMENT",
+  ["pricebook"],
+);
+add(
+  "pricebookResolve: asOf does not exist",
+  () => lib.pricebookResolve(book, "gpt-4o", { asOf: "2025-02-30" }),
+  "INVALID_ARGUMENT",
+  ["asOf"],
+);
 add("tableAsOf: unknown id", () => tableAsOf(book, "openia"), "UNKNOWN_TABLE", ["table"]);
 add("tableAsOf: id is a number", () => tableAsOf(book, 42 as never), "INVALID_ARGUMENT", ["id"]);
 add("tableAsOf: pricebook is null", () => tableAsOf(null as never, "openai"), "INVALID_ARGUMENT", [

@@ -3,10 +3,28 @@ import type { Model, PricingTable, Variant } from "../schema/types.js";
 import { assertTable } from "./assertTable.js";
 import { suggest } from "./suggest.js";
 
-/** What a name resolved to inside one table. */
+/**
+ * Which declared rule matched a name: its exact `id`, an `alias` the table lists, a dated
+ * `snapshot` or `-latest`/`-NNN` form of an id, a provider or router `prefix`, or a cloud
+ * vendor's form of an id (`vendor-form`: Bedrock region prefixes and `-vN:M` suffixes, Vertex
+ * `@YYYYMMDD`).
+ */
+export type ResolvedBy = "id" | "alias" | "snapshot" | "prefix" | "vendor-form";
+
+/** What a name resolved to inside one table, and by which rule. */
 export type Resolved =
-  | { readonly kind: "variant"; readonly variant: Variant; readonly model: Model }
-  | { readonly kind: "model"; readonly variant: null; readonly model: Model };
+  | {
+      readonly kind: "variant";
+      readonly variant: Variant;
+      readonly model: Model;
+      readonly resolvedBy: ResolvedBy;
+    }
+  | {
+      readonly kind: "model";
+      readonly variant: null;
+      readonly model: Model;
+      readonly resolvedBy: ResolvedBy;
+    };
 
 interface TableIndex {
   readonly names: ReadonlyMap<string, Resolved>;
@@ -23,14 +41,19 @@ function indexOf(table: PricingTable): TableIndex {
   const names = new Map<string, Resolved>();
   const providers = new Set<string>();
   for (const model of Object.values(table.models)) {
-    const entry: Resolved = Object.freeze({ kind: "model", variant: null, model });
     providers.add(model.provider);
-    names.set(model.id, entry);
-    for (const alias of model.aliases) names.set(alias, entry);
+    names.set(model.id, Object.freeze({ kind: "model", variant: null, model, resolvedBy: "id" }));
+    const byAlias: Resolved = Object.freeze({
+      kind: "model",
+      variant: null,
+      model,
+      resolvedBy: "alias",
+    });
+    for (const alias of model.aliases) if (!names.has(alias)) names.set(alias, byAlias);
   }
   for (const variant of Object.values(table.variants)) {
     const model = table.models[variant.model] as Model;
-    names.set(variant.id, Object.freeze({ kind: "variant", variant, model }));
+    names.set(variant.id, Object.freeze({ kind: "variant", variant, model, resolvedBy: "id" }));
   }
   const index = { names, providers };
   indexes.set(table, index);
@@ -66,7 +89,7 @@ export function resolveName(table: PricingTable, name: string): Resolved {
     const rest = wanted.slice(separator + 1);
     const entry = index.names.get(rest);
     if (index.providers.has(provider) && entry !== undefined && entry.model.provider === provider) {
-      return entry;
+      return prefixed(entry);
     }
     if (entry !== undefined && entry.model.provider !== provider) {
       throw unknown(table, name, `; "${rest}" is ${entry.model.provider}'s, not ${provider}'s`, []);
@@ -74,6 +97,18 @@ export function resolveName(table: PricingTable, name: string): Resolved {
     return failWithSuggestions(table, name, rest);
   }
   return failWithSuggestions(table, name, wanted);
+}
+
+// The same entry, found through a provider prefix; made once per entry.
+const viaPrefix = new WeakMap<Resolved, Resolved>();
+
+function prefixed(entry: Resolved): Resolved {
+  let result = viaPrefix.get(entry);
+  if (result === undefined) {
+    result = Object.freeze({ ...entry, resolvedBy: "prefix" }) as Resolved;
+    viaPrefix.set(entry, result);
+  }
+  return result;
 }
 
 function failWithSuggestions(table: PricingTable, name: string, wanted: string): never {

@@ -1,3 +1,4 @@
+import type { ResolvedBy } from "../catalog/resolveName.js";
 import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { formatScaled } from "../money/scaled.js";
@@ -37,6 +38,8 @@ export interface Charge {
   readonly label: string;
   readonly model: string;
   readonly provider: string;
+  /** Which declared rule matched the name (see {@link resolveName}). */
+  readonly resolvedBy: ResolvedBy;
   /** The long-context tier the whole request was priced at, or null for the standard rates. */
   readonly tier: { readonly aboveInputTokens: number } | null;
   readonly serviceTier: ServiceTierName | null;
@@ -119,6 +122,7 @@ export function charge(
     label: variant === null ? model.label : variant.label,
     model: model.id,
     provider: model.provider,
+    resolvedBy: resolved.resolvedBy,
     tier: tier === null ? null : Object.freeze({ aboveInputTokens: tier.aboveInputTokens }),
     serviceTier,
     usd: formatScaled(total, fast.scale),
