@@ -55,7 +55,7 @@ const OPENROUTER = /^openrouter\/([a-z0-9_.-]+)\/(.+)$/;
 const BEDROCK = new RegExp(
   `^(?:(${BEDROCK_REGIONS.join("|")})\\.)?(${BEDROCK_OWNERS.join("|")})\\.([a-z0-9].*)$`,
 );
-const BEDROCK_SUFFIX = /-v\d+(?::\d+)?$|:\d+$/;
+const BEDROCK_SUFFIX = /-v\d+:\d+$/;
 const VERTEX = /^(.+)@(\d{8}|\d{3}|latest)$/;
 const SNAPSHOT = /^(.+)-(\d{4}-\d{2}-\d{2}|\d{8}|latest|\d{3})$/;
 
