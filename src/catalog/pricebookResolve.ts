@@ -116,11 +116,13 @@ export function pricebookResolve(
     }
   }
   if (firstError !== undefined && tier1.length + tier2.length === 1) throw firstError;
+  const near = firstError?.suggestions ?? [];
+  const hint = near.length === 0 ? "" : `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?`;
   throw new PricebookError(
     "UNKNOWN_MODEL",
     ["name"],
-    `no table of the pricebook knows ${JSON.stringify(name)}${owner === null ? "" : ` (it names ${owner}, whose table was asked first)`}; name a table with --table`,
-    { suggestions: firstError?.suggestions ?? [] },
+    `no table of the pricebook knows ${JSON.stringify(name)}${owner === null ? "" : ` (it names ${owner}, whose table was asked first)`}${hint} (or name a table with --table)`,
+    { suggestions: near },
   );
 }
 
