@@ -18,7 +18,7 @@ export interface PricebookResolved {
 }
 
 /** The model owners' own tables: a bare id belongs to one of these. */
-export const FIRST_PARTY_TABLES: readonly string[] = Object.freeze([
+const FIRST_PARTY_TABLES: readonly string[] = Object.freeze([
   "openai",
   "anthropic",
   "google",
@@ -27,7 +27,7 @@ export const FIRST_PARTY_TABLES: readonly string[] = Object.freeze([
 ]);
 
 /** The clouds' tables: they answer only for their own forms of an id. */
-export const VENDOR_TABLES: readonly string[] = Object.freeze([
+const VENDOR_TABLES: readonly string[] = Object.freeze([
   "aws-bedrock",
   "google-vertex",
   "azure-openai",
