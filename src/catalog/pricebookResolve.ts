@@ -1,7 +1,7 @@
 import { PricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
 import type { Pricebook } from "./createPricebook.js";
-import { OPENROUTER_PROVIDERS, vendorTableOf } from "./nameForms.js";
+import { BEDROCK, OPENROUTER_PROVIDERS, VERTEX } from "./nameForms.js";
 import { type Resolved, resolveName } from "./resolveName.js";
 import { tableAsOf } from "./tableAsOf.js";
 
@@ -134,4 +134,20 @@ function ownerOf(wanted: string): string | null {
   const provider =
     head === "models" || head === "gemini" ? "google" : (OPENROUTER_PROVIDERS.get(head) ?? head);
   return FIRST_PARTY_TABLES.includes(provider) ? provider : null;
+}
+
+/**
+ * The cloud vendor's table a name's form belongs to (`bedrock/…` and Bedrock ids →
+ * `aws-bedrock`; `vertex_ai/…` and `…@date` → `google-vertex`; `azure/…` → `azure-openai`),
+ * or null for any other name.
+ */
+function vendorTableOf(wanted: string): { table: string; form: string } | null {
+  if (wanted.startsWith("bedrock/") || BEDROCK.test(wanted)) {
+    return { table: "aws-bedrock", form: "a Bedrock id" };
+  }
+  if (wanted.startsWith("vertex_ai/") || VERTEX.test(wanted)) {
+    return { table: "google-vertex", form: "a Vertex AI id" };
+  }
+  if (wanted.startsWith("azure/")) return { table: "azure-openai", form: "an Azure OpenAI id" };
+  return null;
 }
