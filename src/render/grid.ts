@@ -1,3 +1,4 @@
+import { deepFreeze } from "../catalog/deepFreeze.js";
 import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { windowCost } from "../pricing/windowCost.js";
@@ -12,8 +13,8 @@ export type RateUnit = "token" | "million";
 /** A cell: text, a token count, or empty. */
 export type Cell = string | number | null;
 
-/** The columns each section offers, by key, in their default order. */
-export const SECTION_COLUMNS = {
+/** The columns each section offers, by key, in their default order. Frozen all the way down. */
+export const SECTION_COLUMNS = /* @__PURE__ */ deepFreeze({
   variants: [
     "model",
     "reservedInput",
@@ -36,7 +37,7 @@ export const SECTION_COLUMNS = {
     "longContext",
     "batch",
   ],
-} as const;
+} as const);
 
 /** A column key of any section. */
 export type ColumnKey = (typeof SECTION_COLUMNS)[TableSection][number];
