@@ -1,13 +1,13 @@
 import { type ErrorPath, PricebookError, type PricebookIssue } from "../errors.js";
-import { describe } from "../money/toDecimal.js";
+import { DECIMAL, describe } from "../money/toDecimal.js";
 
 /** Problems found so far while checking one table. @internal */
 export type IssueList = PricebookIssue[];
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** A non-negative decimal string: digits, optionally a point and more digits. */
-export const DECIMAL = /^\d+(\.\d+)?$/;
+/** A non-negative decimal string: the library's one decimal check (src/money/toDecimal.ts). */
+export { DECIMAL } from "../money/toDecimal.js";
 /** Keys that could reach an object's prototype; never accepted as ids. */
 export const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

@@ -1,5 +1,5 @@
 import { deepFreeze } from "../catalog/deepFreeze.js";
-import { Dec } from "../money/decimal.js";
+import { divide, times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { windowCost } from "../pricing/windowCost.js";
 import type { Model, PricingTable, Rates, Variant, Workflow } from "../schema/types.js";
@@ -76,7 +76,7 @@ const shown = (rate: string | undefined, unit: RateUnit): Cell =>
     ? null
     : unit === "token"
       ? rate
-      : formatDecimal(new Dec(rate).times(1_000_000));
+      : formatDecimal(times(rate, 1_000_000));
 
 const rateHeader = (what: string) => (unit: RateUnit) =>
   unit === "token" ? `Cost / ${what} Token` : `${what} / 1M Tokens`;
@@ -118,7 +118,7 @@ const VARIANT_COLUMNS: Readonly<
     cell: (v, t) =>
       t.credits === null
         ? null
-        : formatDecimal(windowCost(modelOf(t, v.model), v.reserved).div(t.credits.unitPrice)),
+        : formatDecimal(divide(windowCost(modelOf(t, v.model), v.reserved), t.credits.unitPrice)),
   },
   publishedCredits: { header: () => "Published Credits", numeric: true, cell: (v) => v.credits },
 };
