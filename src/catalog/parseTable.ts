@@ -46,9 +46,7 @@ export function safeParseTable(json: string | unknown): SafeParseTableResult {
     try {
       value = JSON.parse(json);
     } catch (error) {
-      return failure([
-        { code: "INVALID_TABLE", path: [], message: `not JSON: ${(error as Error).message}` },
-      ]);
+      return failure([{ code: "INVALID_TABLE", path: [], message: notJson(json, error) }]);
     }
   }
   // Shape first (prototype keys, cycles, depth), so the text scan below only sees shallow JSON.
@@ -120,6 +118,22 @@ function findForbiddenKeys(
     }
   }
   open.delete(value);
+}
+
+/**
+ * Where JSON.parse stopped, never what it read: the engine's message quotes the input (a
+ * secret or a terminal escape sequence could be in it), so only its position is kept.
+ */
+function notJson(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : "";
+  if (/end of (JSON )?input|unterminated/i.test(message)) return "not JSON: it ends too soon";
+  const match = /position (\d+)/.exec(message);
+  if (match === null) return "not JSON: a character where JSON does not allow one";
+  const position = Number(match[1]);
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  const column = position - before.lastIndexOf("\n");
+  return `not JSON: a character where JSON does not allow one, at line ${line}, column ${column}`;
 }
 
 function failure(issues: PricebookIssue[]): SafeParseTableResult {

@@ -6,6 +6,7 @@ export type IssueList = PricebookIssue[];
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** A non-negative decimal string: the library's one decimal check (src/money/toDecimal.ts). */
 export { DECIMAL } from "../money/toDecimal.js";
 /** Keys that could reach an object's prototype; never accepted as ids. */
@@ -100,11 +101,27 @@ export function idKeys(issues: IssueList, path: ErrorPath, value: unknown): stri
   return Object.keys(value).filter((key) => checkId(issues, [...path, key], key));
 }
 
-/** One `INVALID_TABLE` error carrying every problem found, the first one's path as its own. @internal */
+/** Issues a table error's message lists; `issues` holds them all. */
+export const MAX_LISTED_ISSUES = 20;
+
+/**
+ * One `INVALID_TABLE` error carrying every problem found, the first one's path as its own.
+ * Its message lists the first {@link MAX_LISTED_ISSUES} and counts the rest, so a huge invalid
+ * table makes a short message; every issue is in `issues`.
+ *
+ * @internal
+ */
 export function tableError(issues: readonly PricebookIssue[]): PricebookError {
-  const lines = issues.map(
-    (issue) => `${issue.path.length === 0 ? "(table)" : issue.path.join(".")}: ${issue.message}`,
-  );
+  const lines = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map(
+      (issue) => `${issue.path.length === 0 ? "(table)" : issue.path.join(".")}: ${issue.message}`,
+    );
+  if (issues.length > MAX_LISTED_ISSUES) {
+    lines.push(
+      `… and ${issues.length - MAX_LISTED_ISSUES} more (every one is in the error's issues)`,
+    );
+  }
   const message =
     issues.length === 1
       ? `invalid pricing table: ${lines[0]}`

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parseTable } from "../catalog/parseTable.js";
 import { tableAsOf, tableVersion, todayUtc } from "../catalog/tableAsOf.js";
 import { isIsoDate } from "../catalog/validate.js";
@@ -7,6 +7,7 @@ import type { PricingTable } from "../schema/types.js";
 import { builtinPricebook, DEFAULT_TABLE_ID } from "../tables/builtinPricebook.js";
 import type { ParsedArgs } from "./args.js";
 import { type CliIo, type Context, stringFlag } from "./command.js";
+import { maxTableBytes, readTableFile } from "./readTableFile.js";
 
 /** --table ID|FILE and --as-of DATE: a built-in table by id, or a table file. */
 export function selectTable(args: ParsedArgs, io: CliIo, file?: string, id?: string): PricingTable {
@@ -24,16 +25,7 @@ export function selectTable(args: ParsedArgs, io: CliIo, file?: string, id?: str
   const looksLikeFile =
     file !== undefined || (!builtin && (/[/\\]|\.json$/i.test(choice) || existsSync(choice)));
   if (!looksLikeFile) return tableAsOf(builtinPricebook(), choice, { asOf });
-  let text: string;
-  try {
-    text = readFileSync(choice, "utf8");
-  } catch (error) {
-    throw new PricebookError(
-      "INVALID_ARGUMENT",
-      [choice],
-      `cannot read table file ${choice}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-    );
-  }
+  const text = readTableFile(choice, { maxBytes: maxTableBytes(io.env ?? process.env) });
   const table = parseTable(text);
   if (table.effectiveFrom > asOf) {
     throw new PricebookError(

@@ -72,11 +72,7 @@ interface Column<Row> {
 }
 
 const shown = (rate: string | undefined, unit: RateUnit): Cell =>
-  rate === undefined
-    ? null
-    : unit === "token"
-      ? rate
-      : formatDecimal(times(rate, 1_000_000));
+  rate === undefined ? null : unit === "token" ? rate : formatDecimal(times(rate, 1_000_000));
 
 const rateHeader = (what: string) => (unit: RateUnit) =>
   unit === "token" ? `Cost / ${what} Token` : `${what} / 1M Tokens`;
