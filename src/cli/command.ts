@@ -63,6 +63,7 @@ export function positionals(
  * and marks (which reorder what is shown), and the Unicode line and paragraph separators.
  */
 const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `\u001b` for ESC: a character shown as its escape, not acted on. */
