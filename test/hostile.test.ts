@@ -397,10 +397,11 @@ describe("5. stored charges with a bad usd", () => {
   });
 
   it("the same charges with a good usd allocate", () => {
-    // Each charge is far under one credit and is rounded up to 1 (the table's policy).
-    const result = allocate(table, { balance: "4", charges: [good, good, good, good] });
-    expect(result.queriesOnCredits).toBe(4);
-    expect(result.creditsLeft).toBe("0");
+    // gpt-4o-16k's published credits are 40 a query: 100 pay for two; two go to the key.
+    const result = allocate(table, { balance: "100", charges: [good, good, good, good] });
+    expect(result.queriesOnCredits).toBe(2);
+    expect(result.creditsLeft).toBe("20");
+    expect(result.keyUsd).toBe("0.0007"); // 2 × (100 × 0.0000025 + 10 × 0.00001)
   });
 });
 
