@@ -48,9 +48,7 @@ export function editDistance(
       const substitute = (previous[j - 1] as number) + (ai === b.charCodeAt(j - 1) ? 0 : 1);
       const remove = (previous[j] as number) + 1;
       const insert = (current[j - 1] as number) + 1;
-      let value = substitute < remove ? substitute : remove;
-      if (insert < value) value = insert;
-      if (value > over) value = over;
+      const value = Math.min(substitute, remove, insert, over);
       current[j] = value;
       if (value < best) best = value;
     }
