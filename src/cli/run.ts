@@ -25,8 +25,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-/** Lines of an error message printed: the first, and this many more (a table's issues). */
-export const MAX_ERROR_LINES = 20;
+/**
+ * Lines of an error message printed after its first: a table error's 20 issues and its
+ * `… and N more` line pass whole; any longer message is cut here.
+ */
+export const MAX_ERROR_LINES = 21;
 /** Characters of one line of an error message printed (a name a megabyte long). */
 export const MAX_ERROR_LINE_LENGTH = 1000;
 
