@@ -31,9 +31,17 @@ export interface PricebookIssue {
 }
 
 /**
+ * Marks a PricebookError whichever copy of the library made it: the ESM and CommonJS builds
+ * each hold their own class, so `instanceof` checks this registry-wide symbol, not the class.
+ */
+const BRAND: unique symbol = Symbol.for("llm-pricebook.error") as never;
+
+/**
  * The one error class of llm-pricebook. Bad input never produces a number: it produces this,
  * with a stable {@link PricebookErrorCode}, the `path` of the offending field and a message
- * that says what to do.
+ * that says what to do. `code`, `path`, `issues` and `suggestions` are read-only at run time
+ * too, and `instanceof PricebookError` holds for an error made by either build of the
+ * package (ESM `import` or CommonJS `require`) in the same process.
  *
  * @example
  * try {
@@ -44,13 +52,22 @@ export interface PricebookIssue {
  * //=> "UNKNOWN_MODEL"
  */
 export class PricebookError extends Error {
-  override readonly name = "PricebookError";
-  readonly code: PricebookErrorCode;
-  readonly path: ErrorPath;
+  declare readonly name: "PricebookError";
+  declare readonly code: PricebookErrorCode;
+  declare readonly path: ErrorPath;
   /** Every problem found, when validation collected more than one; else just this one. */
-  readonly issues: readonly PricebookIssue[];
+  declare readonly issues: readonly PricebookIssue[];
   /** For `UNKNOWN_MODEL`: the nearest names, at most three; else empty. */
-  readonly suggestions: readonly string[];
+  declare readonly suggestions: readonly string[];
+
+  /** True for any PricebookError, from this build of the library or another. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as { readonly [BRAND]?: unknown })[BRAND] === true
+    );
+  }
 
   constructor(
     code: PricebookErrorCode,
@@ -59,12 +76,18 @@ export class PricebookError extends Error {
     options: { issues?: readonly PricebookIssue[]; suggestions?: readonly string[] } = {},
   ) {
     super(message);
-    this.code = code;
-    this.path = Object.freeze([...path]);
-    this.issues = Object.freeze(
-      options.issues ?? [Object.freeze({ code, path: this.path, message })],
-    );
-    this.suggestions = Object.freeze([...(options.suggestions ?? [])]);
+    const frozenPath = Object.freeze([...path]);
+    const fixed = (value: unknown) => ({ value, enumerable: true, writable: false });
+    Object.defineProperties(this, {
+      name: { value: "PricebookError", enumerable: false, writable: false },
+      code: fixed(code),
+      path: fixed(frozenPath),
+      issues: fixed(
+        Object.freeze(options.issues ?? [Object.freeze({ code, path: frozenPath, message })]),
+      ),
+      suggestions: fixed(Object.freeze([...(options.suggestions ?? [])])),
+      [BRAND]: { value: true },
+    });
   }
 }
 

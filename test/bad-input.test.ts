@@ -602,6 +602,52 @@ add(
   "INVALID_TABLE",
 );
 
+// --- Issue #14 (hostile input): stored data fed back, names of any length. ---
+{
+  const stored = charge(table, "gpt-4o-16k", ok);
+  const BAD_STORED: [string, unknown][] = [
+    ...BAD_AMOUNTS,
+    ["negative", "-5"],
+    ["negative zero", "-0"],
+    ["plus sign", "+1"],
+    ["a number", 0.5],
+  ];
+  for (const [what, usd] of BAD_STORED) {
+    add(
+      `allocate: a stored charge's usd is ${what}`,
+      () => allocate(table, { balance: "100", charges: [stored, { ...stored, usd } as never] }),
+      "INVALID_AMOUNT",
+      ["charges", 1, "usd"],
+    );
+  }
+  for (const [what, name] of [
+    ["20,000 characters", "x".repeat(20_000)],
+    ["1,000,000 characters", "y".repeat(1_000_000)],
+    ["control characters", "\u001b[2J\u202e"],
+  ] as const) {
+    add(`quote: a name of ${what}`, () => quote(table, name), "UNKNOWN_MODEL", ["name"]);
+    add(`chargeUsd: a name of ${what}`, () => chargeUsd(table, name, ok), "UNKNOWN_MODEL", [
+      "name",
+    ]);
+    add(`resolveName: a name of ${what}`, () => resolveName(table, name), "UNKNOWN_MODEL", [
+      "name",
+    ]);
+  }
+  add(
+    "sumAmounts: 1e3 among long amounts",
+    () => sumAmounts([`1${"0".repeat(200)}`, "1e3"]),
+    "INVALID_AMOUNT",
+    [1],
+  );
+  add(
+    "roundCredits: a long value with an exponent",
+    () => roundCredits(`${"9".repeat(150)}e2`, { policy: "up" }),
+    "INVALID_AMOUNT",
+    ["credits"],
+  );
+}
+// --- end of issue #14 block ---
+
 describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with its code and path`, () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     let thrown: unknown;
@@ -1047,6 +1093,21 @@ cliCases.push(
   [["models", "--table", "auto"], "INVALID_ARGUMENT"],
   [["quote", "anthropic/gpt-4o-16k", "--table", "auto"], "UNKNOWN_MODEL"],
 );
+
+// --- Issue #14 (hostile input): files that are not regular, flags that contradict. ---
+for (const device of ["/dev/zero", "/dev/null", "/dev/urandom"]) {
+  cliCases.push([["quote", "gpt-4o-16k", "--table", device], "INVALID_ARGUMENT"]);
+  cliCases.push([["audit", device], "INVALID_ARGUMENT"]);
+  cliCases.push([["diff", device, "openai"], "INVALID_ARGUMENT"]);
+}
+cliCases.push(
+  [["table", "--workflows", "--section", "models"], "INVALID_ARGUMENT"],
+  [["table", "--workflows", "--section", "variants"], "INVALID_ARGUMENT"],
+  [["charge", "gpt-4o", "--input", "99999999999999999999", "--output", "1"], "INVALID_ARGUMENT"],
+  [["quote", "x".repeat(20_000)], "UNKNOWN_MODEL"],
+  [["quote", "\u001b[31mgpt\u202e"], "UNKNOWN_MODEL"],
+);
+// --- end of issue #14 block ---
 
 describe(`CLI bad-input matrix: ${cliCases.length} command lines, each exit 2 with error CODE`, () => {
   it.each(cliCases.map(([argv, code]) => [argv.join(" "), argv, code] as const))(

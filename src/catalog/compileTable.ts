@@ -1,4 +1,5 @@
 import { Dec } from "../money/decimal.js";
+import { divide } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type {
   CreditRoundingInput,
@@ -164,7 +165,7 @@ function compileRate(issues: IssueList, path: Path, value: unknown): string | un
       return undefined;
     }
     if (!checkDecimal(issues, [...path, "perMillion"], value.perMillion)) return undefined;
-    return formatDecimal(new Dec(value.perMillion as string).div(1_000_000));
+    return formatDecimal(divide(value.perMillion as string, 1_000_000));
   }
   if (!checkDecimal(issues, path, value)) return undefined;
   return formatDecimal(new Dec(value as string));

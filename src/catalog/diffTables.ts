@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { Dec } from "../money/decimal.js";
+import { divide, minus } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { PricingTable, Provenance, Rates } from "../schema/types.js";
 import { assertTable } from "./assertTable.js";
@@ -98,7 +99,7 @@ function relative(old: string | number | null, next: string | number | null): st
   if (!isDecimal(old) || !isDecimal(next)) return null;
   const before = new Dec(old);
   if (before.isZero()) return null;
-  const change = new Dec(next).minus(before).div(before);
+  const change = divide(minus(next, before), before);
   return formatDecimal(change.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN));
 }
 

@@ -1,5 +1,5 @@
 import { type ErrorPath, PricebookError, type PricebookIssue } from "../errors.js";
-import { describe } from "../money/toDecimal.js";
+import { DECIMAL, describe } from "../money/toDecimal.js";
 
 /** Problems found so far while checking one table. @internal */
 export type IssueList = PricebookIssue[];
@@ -8,8 +8,9 @@ const ID = /^[a-z0-9][a-z0-9._-]*$/;
 // Model ids and aliases may also carry the ':' and '@' of vendor ids (`…-v1:0`, `…@20250514`).
 const MODEL_ID = /^[a-z0-9][a-z0-9._:@-]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** A non-negative decimal string: digits, optionally a point and more digits. */
-export const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** A non-negative decimal string: the library's one decimal check (src/money/toDecimal.ts). */
+export { DECIMAL } from "../money/toDecimal.js";
 /** Keys that could reach an object's prototype; never accepted as ids. */
 export const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -120,11 +121,27 @@ export function idKeys(
   return Object.keys(value).filter((key) => check(issues, [...path, key], key));
 }
 
-/** One `INVALID_TABLE` error carrying every problem found, the first one's path as its own. @internal */
+/** Issues a table error's message lists; `issues` holds them all. */
+export const MAX_LISTED_ISSUES = 20;
+
+/**
+ * One `INVALID_TABLE` error carrying every problem found, the first one's path as its own.
+ * Its message lists the first {@link MAX_LISTED_ISSUES} and counts the rest, so a huge invalid
+ * table makes a short message; every issue is in `issues`.
+ *
+ * @internal
+ */
 export function tableError(issues: readonly PricebookIssue[]): PricebookError {
-  const lines = issues.map(
-    (issue) => `${issue.path.length === 0 ? "(table)" : issue.path.join(".")}: ${issue.message}`,
-  );
+  const lines = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map(
+      (issue) => `${issue.path.length === 0 ? "(table)" : issue.path.join(".")}: ${issue.message}`,
+    );
+  if (issues.length > MAX_LISTED_ISSUES) {
+    lines.push(
+      `… and ${issues.length - MAX_LISTED_ISSUES} more (every one is in the error's issues)`,
+    );
+  }
   const message =
     issues.length === 1
       ? `invalid pricing table: ${lines[0]}`

@@ -73,9 +73,15 @@ function unknownFlag(arg: string, spec: FlagSpec, command: string): PricebookErr
 
 /**
  * A token count typed on a command line: digits only (no sign, exponent, point, spaces or
- * hex), at most 2^53 − 1.
+ * hex), at most 2^53 − 1. A count beyond that is reported as the digits typed, never as the
+ * nearest double (`9007199254740993` is not shown as `9007199254740992`).
  */
 export function tokenCountArg(text: string | undefined, path: ErrorPath): number {
-  const value = text !== undefined && /^\d{1,16}$/.test(text) ? Number(text) : text;
-  return toTokenCount(value, path, "INVALID_ARGUMENT");
+  if (text !== undefined && /^\d+$/.test(text)) {
+    const value = Number(text);
+    // Every safe integer converts exactly; anything else is passed on as the text itself.
+    if (Number.isSafeInteger(value)) return value;
+    return toTokenCount(text, path, "INVALID_ARGUMENT");
+  }
+  return toTokenCount(text, path, "INVALID_ARGUMENT");
 }

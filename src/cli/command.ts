@@ -8,6 +8,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Today, `YYYY-MM-DD`; the default for --as-of. */
   readonly today?: () => string;
+  /** The environment (LLM_PRICEBOOK_MAX_TABLE_BYTES). Default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The flags of every command that reads a table. */
@@ -59,7 +61,30 @@ export function positionals(
   return args.positionals;
 }
 
-/** Prints `json` with --json, else `text`. */
+/**
+ * Characters a terminal acts on rather than shows: C0 controls but the newline (ESC starts a
+ * terminal escape sequence), DEL, C1 controls, bidirectional overrides, embeddings, isolates
+ * and marks (which reorder what is shown), and the Unicode line and paragraph separators.
+ */
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\u001b` for ESC: a character shown as its escape, not acted on. */
+const escapeChar = (char: string) =>
+  `\\u${(char.codePointAt(0) as number).toString(16).padStart(4, "0")}`;
+
+/**
+ * Text made inert for a terminal: every character of {@link UNSAFE} written as its `\uXXXX`
+ * escape, newlines kept. Table labels, symbols and names typed by a user pass through here
+ * before they are printed. In JSON the same escapes are valid string escapes, so the output
+ * still parses to the same values.
+ */
+export function inertText(text: string): string {
+  return text.replace(UNSAFE, escapeChar);
+}
+
+/** Prints `json` with --json, else `text`; either way with no character a terminal would act on. */
 export function print(context: Context, json: unknown, text: string): void {
-  context.io.stdout(context.json ? `${JSON.stringify(json, null, 2)}\n` : text);
+  context.io.stdout(inertText(context.json ? `${JSON.stringify(json, null, 2)}\n` : text));
 }

@@ -1,6 +1,6 @@
 import { PricebookError } from "../errors.js";
 import { parseArgs } from "./args.js";
-import type { CliIo, Context } from "./command.js";
+import { type CliIo, type Context, inertText } from "./command.js";
 import { COMMANDS } from "./commands/index.js";
 import { selectTable } from "./selectTable.js";
 
@@ -16,12 +16,39 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return dispatch(argv, io);
   } catch (error) {
     if (error instanceof PricebookError) {
-      io.stderr(`error ${error.code}: ${error.message}\n`);
-      return 2;
+      io.stderr(`error ${error.code}: ${boundedMessage(error.message)}\n`);
+      return error.code === "IO_ERROR" ? 3 : 2;
     }
-    io.stderr(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`error INTERNAL: ${boundedMessage(message)}\n`);
     return 3;
   }
+}
+
+/**
+ * Lines of an error message printed after its first: a table error's 20 issues and its
+ * `… and N more` line pass whole; any longer message is cut here.
+ */
+export const MAX_ERROR_LINES = 21;
+/** Characters of one line of an error message printed (a name a megabyte long). */
+export const MAX_ERROR_LINE_LENGTH = 1000;
+
+/**
+ * An error message as the CLI prints it: at most {@link MAX_ERROR_LINES} issue lines after the
+ * first (then `… and N more`), each line cut at {@link MAX_ERROR_LINE_LENGTH} characters (then
+ * `… (N more characters)`), and no character a terminal would act on.
+ */
+export function boundedMessage(message: string): string {
+  const lines = message.split("\n");
+  const shown = lines
+    .slice(0, MAX_ERROR_LINES + 1)
+    .map((line) =>
+      line.length <= MAX_ERROR_LINE_LENGTH
+        ? line
+        : `${line.slice(0, MAX_ERROR_LINE_LENGTH)}… (${line.length - MAX_ERROR_LINE_LENGTH} more characters)`,
+    );
+  if (lines.length > shown.length) shown.push(`  … and ${lines.length - shown.length} more`);
+  return inertText(shown.join("\n"));
 }
 
 function dispatch(argv: readonly string[], io: CliIo): number {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { parseTable } from "../catalog/parseTable.js";
 import { pricebookResolve } from "../catalog/pricebookResolve.js";
 import { tableAsOf, tableVersion, todayUtc } from "../catalog/tableAsOf.js";
@@ -8,6 +8,7 @@ import type { PricingTable } from "../schema/types.js";
 import { builtinPricebook, DEFAULT_TABLE_ID } from "../tables/builtinPricebook.js";
 import type { ParsedArgs } from "./args.js";
 import { type CliIo, type Context, stringFlag } from "./command.js";
+import { maxTableBytes, readTableFile } from "./readTableFile.js";
 
 /**
  * --table ID|FILE|auto and --as-of DATE: a built-in table by id, a table file, or (`auto`) the
@@ -44,16 +45,7 @@ export function selectTable(
   const looksLikeFile =
     file !== undefined || (!builtin && (/[/\\]|\.json$/i.test(choice) || existsSync(choice)));
   if (!looksLikeFile) return tableAsOf(builtinPricebook(), choice, { asOf });
-  let text: string;
-  try {
-    text = readFileSync(choice, "utf8");
-  } catch (error) {
-    throw new PricebookError(
-      "INVALID_ARGUMENT",
-      [choice],
-      `cannot read table file ${choice}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-    );
-  }
+  const text = readTableFile(choice, { maxBytes: maxTableBytes(io.env ?? process.env) });
   const table = parseTable(text);
   if (table.effectiveFrom > asOf) {
     throw new PricebookError(

@@ -2,10 +2,11 @@ import Decimal from "decimal.js";
 
 /**
  * The library's private Decimal constructor. A clone, so the caller's global decimal.js
- * settings (`Decimal.set`) are neither read nor changed. 100 significant digits hold any
- * product of a token count (≤ 2^53, 16 digits) and a rate, and any realistic sum of them,
- * exactly; only a non-terminating quotient is ever rounded, half-even, at that precision.
- * Exponents are pushed out of reach so `toFixed()`/`toString()` never give `1.5e-7`.
+ * settings (`Decimal.set`) are neither read nor changed. Its precision, 100 significant digits,
+ * bounds division only: sums, differences, products and roundings that must be exact at any
+ * length go through `src/money/exact.ts`, and quotients through its `divide` (exact whenever
+ * the quotient terminates). Exponents are pushed out of reach so `toFixed()`/`toString()`
+ * never give `1.5e-7`.
  */
 export const Dec = Decimal.clone({
   precision: 100,

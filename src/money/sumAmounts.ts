@@ -1,5 +1,6 @@
 import { pricebookError } from "../errors.js";
 import { Dec } from "./decimal.js";
+import { plus } from "./exact.js";
 import { formatDecimal } from "./formatDecimal.js";
 import { formatScaled, POW10 } from "./scaled.js";
 import { type DecimalInput, toDecimal } from "./toDecimal.js";
@@ -95,7 +96,7 @@ export function sumAmounts(amounts: Iterable<DecimalInput | HasUsd>): string {
       typeof amount === "object" && amount !== null
         ? toDecimal((amount as HasUsd).usd, [index, "usd"])
         : toDecimal(amount, [index]);
-    slow = slow.plus(value);
+    slow = plus(slow, value);
     index += 1;
   }
   return slow === null ? formatScaled(total, scale) : formatDecimal(slow);

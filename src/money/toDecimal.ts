@@ -4,7 +4,12 @@ import { Dec } from "./decimal.js";
 /** A decimal amount as callers may give it: a decimal string, or a finite number. */
 export type DecimalInput = string | number;
 
-const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
+/**
+ * The one decimal check of the library: a non-negative decimal string, digits with an
+ * optional point and more digits. Table rates, stored amounts and every amount argument are
+ * held to it (an argument may also carry a leading `-`).
+ */
+export const DECIMAL = /^\d+(\.\d+)?$/;
 
 /**
  * Parses a decimal string (`"0.0000025"`, `"-3"`; no exponent, sign `+`, spaces, hex or empty
@@ -19,7 +24,7 @@ export function toDecimal(
   code: PricebookErrorCode = "INVALID_AMOUNT",
 ): Dec {
   if (typeof value === "string") {
-    if (!DECIMAL_STRING.test(value)) {
+    if (!DECIMAL.test(value.charCodeAt(0) === 45 ? value.slice(1) : value)) {
       throw pricebookError(
         code,
         path,
@@ -37,6 +42,24 @@ export function toDecimal(
     return new Dec(Object.is(value, -0) ? "0" : String(value));
   }
   throw pricebookError(code, path, `expected a decimal string, got ${describe(value)}`);
+}
+
+/**
+ * An amount read back from stored data (a charge's `usd`): a non-negative decimal string,
+ * as the library writes them. `"NaN"`, `"1e3"`, `"0x10"`, `"-5"`, a number or nothing is an
+ * `INVALID_AMOUNT` at `path`.
+ *
+ * @internal
+ */
+export function toStoredAmount(value: unknown, path: ErrorPath): Dec {
+  if (typeof value !== "string" || !DECIMAL.test(value)) {
+    throw pricebookError(
+      "INVALID_AMOUNT",
+      path,
+      `expected a stored amount, a decimal string of 0 or more like "0.064", got ${describe(value)}`,
+    );
+  }
+  return new Dec(value);
 }
 
 /** Names a value's type for an error message without echoing large values. */

@@ -1,7 +1,8 @@
 import { pricebookError } from "../errors.js";
 import { Dec, ZERO } from "../money/decimal.js";
+import { divide, divideToInteger, minus, plus, times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
-import { type DecimalInput, toDecimal } from "../money/toDecimal.js";
+import { type DecimalInput, toDecimal, toStoredAmount } from "../money/toDecimal.js";
 import type { Credits, PricingTable, Provenance } from "../schema/types.js";
 import type { Charge } from "./charge.js";
 import { creditsOf } from "./credits.js";
@@ -79,9 +80,11 @@ export function allocate(table: PricingTable, request: AllocateRequest): Allocat
           `charge ${index} was not priced at ${table.id}@${table.version}`,
         );
       }
-      const usd = new Dec(item.usd);
+      const usd = toStoredAmount(item?.usd, ["charges", index, "usd"]);
       const published =
-        item.variant === null ? null : (table.variants[item.variant]?.credits ?? null);
+        typeof item.variant === "string" && Object.hasOwn(table.variants, item.variant)
+          ? (table.variants[item.variant]?.credits ?? null)
+          : null;
       return { count: 1, usd, credits: queryCredits(unit, usd, published) };
     });
     return allocateSegments(table, request.balance, request.partial, segments);
@@ -103,7 +106,9 @@ export interface Segment {
 export function queryCredits(unit: Credits, usd: Dec, published: string | null): Dec {
   return published !== null
     ? new Dec(published)
-    : roundCreditsDecimal(usd.div(unit.unitPrice), unit.rounding);
+    : unit.rounding.policy === "none"
+      ? divide(usd, unit.unitPrice)
+      : roundCreditsDecimal(usd, unit.rounding, unit.unitPrice);
 }
 
 /** `count` queries of a variant, each at its quote (the upper bound). @internal */
@@ -145,26 +150,30 @@ export function allocateSegments(
   for (const { count, usd, credits } of segments) {
     if (onKey > 0) {
       onKey += count;
-      keyUsd = keyUsd.plus(usd.times(count));
+      keyUsd = plus(keyUsd, times(usd, count));
       continue;
     }
     const covered = credits.isZero()
       ? count
-      : Math.min(count, left.div(credits).floor().toNumber());
+      : Math.min(count, divideToInteger(left, credits).toNumber());
     onCredits += covered;
-    left = left.minus(credits.times(covered));
+    left = minus(left, times(credits, covered));
     const rest = count - covered;
     if (rest === 0) continue;
     onKey = rest;
     if (partial === "split" && left.gt(0)) {
       split = 1;
-      keyUsd = keyUsd.plus(usd.times(credits.minus(left)).div(credits)).plus(usd.times(rest - 1));
+      // The one quotient of an allocation: exact when it terminates (see `divide`).
+      keyUsd = plus(
+        plus(keyUsd, divide(times(usd, minus(credits, left)), credits)),
+        times(usd, rest - 1),
+      );
       left = ZERO;
-    } else keyUsd = keyUsd.plus(usd.times(rest));
+    } else keyUsd = plus(keyUsd, times(usd, rest));
   }
   return Object.freeze({
     balance: formatDecimal(balance),
-    creditsUsed: formatDecimal(balance.minus(left)),
+    creditsUsed: formatDecimal(minus(balance, left)),
     creditsLeft: formatDecimal(left),
     queriesOnCredits: onCredits,
     queriesOnKey: onKey,

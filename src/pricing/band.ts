@@ -1,4 +1,5 @@
-import { Dec } from "../money/decimal.js";
+import type { Dec } from "../money/decimal.js";
+import { minus, plus, times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { PricingTable } from "../schema/types.js";
 
@@ -11,9 +12,9 @@ export interface Band {
 /** @internal the band around an exact amount, or null when the table states none. */
 export function bandAround(table: PricingTable, usd: Dec): Band | null {
   if (table.band === null) return null;
-  const fraction = new Dec(table.band);
+  const fraction = table.band;
   return Object.freeze({
-    low: formatDecimal(usd.times(Dec.sub(1, fraction))),
-    high: formatDecimal(usd.times(Dec.add(1, fraction))),
+    low: formatDecimal(times(usd, minus(1, fraction))),
+    high: formatDecimal(times(usd, plus(1, fraction))),
   });
 }

@@ -1,4 +1,4 @@
-import { Dec } from "../money/decimal.js";
+import { divide } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { formatScaled, POW10, parseScaled, pow10n } from "../money/scaled.js";
 
@@ -6,7 +6,7 @@ import { formatScaled, POW10, parseScaled, pow10n } from "../money/scaled.js";
  * Division by a credit's unit price, compiled once per price. For a price u ÷ 10^k whose
  * numerator has no prime factors but 2 and 5 (0.0032 = 32 ÷ 10^4), every quotient terminates:
  * x ÷ price = x × c ÷ 10^(e − k), where 10^e = c × u. So dividing is one integer multiply.
- * Any other price divides in decimal.js at the library's precision.
+ * Any other price divides in decimal.js (`divide`: at least 100 significant digits).
  *
  * @internal
  */
@@ -52,7 +52,7 @@ function dividerOf(unitPrice: string): Divider {
 /** (int ÷ 10^scale) ÷ unitPrice as a plain decimal string, exact when it terminates. @internal */
 export function divideByUnitPrice(int: number | bigint, scale: number, unitPrice: string): string {
   const divider = dividerOf(unitPrice);
-  if (!divider.exact) return formatDecimal(new Dec(formatScaled(int, scale)).div(unitPrice));
+  if (!divider.exact) return formatDecimal(divide(formatScaled(int, scale), unitPrice));
   let newScale = scale + divider.shift;
   if (typeof int === "number" && divider.c <= Number.MAX_SAFE_INTEGER) {
     let product = int * divider.c;

@@ -1,6 +1,6 @@
 import { assertTable } from "../catalog/assertTable.js";
 import { pricebookError } from "../errors.js";
-import { Dec } from "../money/decimal.js";
+import { divide, times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { type DecimalInput, toDecimal } from "../money/toDecimal.js";
 import type { Credits, PricingTable } from "../schema/types.js";
@@ -21,8 +21,8 @@ export function creditsOf(table: PricingTable): Credits {
 /**
  * Converts USD to the table's credits at its unit price, exactly and unrounded:
  * `usd ÷ unitPrice`. The quotient is exact whenever it terminates, which it always does for a
- * unit price whose digits divide a power of ten (0.0032 does); a non-terminating quotient is
- * given to 100 significant digits, rounded half-even.
+ * unit price whose digits divide a power of ten (0.0032 does), at any length; a
+ * non-terminating quotient is given to at least 100 significant digits, rounded half-even.
  *
  * @example
  * creditsFromUsd(table, "0.019");
@@ -30,7 +30,7 @@ export function creditsOf(table: PricingTable): Credits {
  */
 export function creditsFromUsd(table: PricingTable, usd: DecimalInput): string {
   const credits = creditsOf(table);
-  return formatDecimal(toDecimal(usd, ["usd"]).div(new Dec(credits.unitPrice)));
+  return formatDecimal(divide(toDecimal(usd, ["usd"]), credits.unitPrice));
 }
 
 /**
@@ -42,5 +42,5 @@ export function creditsFromUsd(table: PricingTable, usd: DecimalInput): string {
  */
 export function usdFromCredits(table: PricingTable, credits: DecimalInput): string {
   const unit = creditsOf(table);
-  return formatDecimal(toDecimal(credits, ["credits"]).times(new Dec(unit.unitPrice)));
+  return formatDecimal(times(toDecimal(credits, ["credits"]), unit.unitPrice));
 }

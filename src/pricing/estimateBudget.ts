@@ -2,6 +2,7 @@ import { assertTable } from "../catalog/assertTable.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { Dec, ZERO } from "../money/decimal.js";
+import { plus, sum, times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { type DecimalInput, toDecimal } from "../money/toDecimal.js";
 import type { PricingTable, Provenance } from "../schema/types.js";
@@ -106,11 +107,11 @@ export function estimateBudget(table: PricingTable, request: BudgetRequest): Bud
   let perQueryCredits = ZERO;
   const mix = parts.map((part, index) => {
     const segment = segments[index] as Segment;
-    const partUsd = segment.usd.times(part.queries);
-    usd = usd.plus(partUsd);
-    credits = credits.plus(segment.credits.times(part.queries));
-    perQueryUsd = perQueryUsd.plus(segment.usd.times(part.share));
-    perQueryCredits = perQueryCredits.plus(segment.credits.times(part.share));
+    const partUsd = times(segment.usd, part.queries);
+    usd = plus(usd, partUsd);
+    credits = plus(credits, times(segment.credits, part.queries));
+    perQueryUsd = plus(perQueryUsd, times(segment.usd, part.share));
+    perQueryCredits = plus(perQueryCredits, times(segment.credits, part.share));
     return Object.freeze({
       variant: part.variant,
       share: formatDecimal(part.share),
@@ -124,7 +125,7 @@ export function estimateBudget(table: PricingTable, request: BudgetRequest): Bud
   });
 
   const workflows = workflowCosts(table, request.deployment ?? DEFAULT_DEPLOYMENT, queries);
-  const partner = workflows.reduce((sum, workflow) => sum.plus(workflow.usd), ZERO);
+  const partner = sum(workflows.map((workflow) => workflow.usd));
   const band = bandAround(table, usd);
   return Object.freeze({
     queries,
@@ -179,8 +180,8 @@ function mixOf(request: BudgetRequest, queries: number) {
         "a share is above 0 and at most 1",
       );
     }
-    total = total.plus(share);
-    const count = share.times(queries);
+    total = plus(total, share);
+    const count = times(share, queries);
     if (!count.isInteger()) {
       throw pricebookError(
         "INVALID_ARGUMENT",

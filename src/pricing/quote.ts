@@ -1,6 +1,7 @@
 import { type Resolved, type ResolvedBy, resolveName } from "../catalog/resolveName.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
+import { divide } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { PricingTable, Provenance } from "../schema/types.js";
 import { type Band, bandAround } from "./band.js";
@@ -141,7 +142,7 @@ function computeQuote(
         ? null
         : Object.freeze({
             unitPrice: credits.unitPrice,
-            estimated: formatDecimal(usd.div(credits.unitPrice)),
+            estimated: formatDecimal(divide(usd, credits.unitPrice)),
             published: variant === null ? null : variant.credits,
           }),
     table: table.provenance,

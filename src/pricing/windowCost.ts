@@ -1,10 +1,11 @@
-import { Dec } from "../money/decimal.js";
+import type { Dec } from "../money/decimal.js";
+import { plus, times } from "../money/exact.js";
 import type { Rates } from "../schema/types.js";
 
-/** input × input rate + output × output rate, exact. @internal */
+/** input × input rate + output × output rate, exact at any length. @internal */
 export function windowCost(
   rates: Rates,
   tokens: { readonly input: number; readonly output: number },
 ): Dec {
-  return new Dec(tokens.input).times(rates.input).plus(new Dec(tokens.output).times(rates.output));
+  return plus(times(tokens.input, rates.input), times(tokens.output, rates.output));
 }

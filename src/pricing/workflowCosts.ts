@@ -1,6 +1,7 @@
 import { assertTable } from "../catalog/assertTable.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
+import { times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { DeploymentCount, Model, PricingTable } from "../schema/types.js";
 import { toTokenCount } from "./tokens.js";
@@ -104,7 +105,7 @@ export function workflowCosts(
         applies,
         runs,
         perRun: formatDecimal(perRun),
-        usd: formatDecimal(perRun.times(runs)),
+        usd: formatDecimal(times(perRun, runs)),
       });
     }),
   );

@@ -1,4 +1,5 @@
-import { Dec } from "../money/decimal.js";
+import { deepFreeze } from "../catalog/deepFreeze.js";
+import { divide, times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { windowCost } from "../pricing/windowCost.js";
 import type { Model, PricingTable, Rates, Variant, Workflow } from "../schema/types.js";
@@ -12,8 +13,8 @@ export type RateUnit = "token" | "million";
 /** A cell: text, a token count, or empty. */
 export type Cell = string | number | null;
 
-/** The columns each section offers, by key, in their default order. */
-export const SECTION_COLUMNS = {
+/** The columns each section offers, by key, in their default order. Frozen all the way down. */
+export const SECTION_COLUMNS = /* @__PURE__ */ deepFreeze({
   variants: [
     "model",
     "reservedInput",
@@ -36,7 +37,7 @@ export const SECTION_COLUMNS = {
     "longContext",
     "batch",
   ],
-} as const;
+} as const);
 
 /** A column key of any section. */
 export type ColumnKey = (typeof SECTION_COLUMNS)[TableSection][number];
@@ -71,11 +72,7 @@ interface Column<Row> {
 }
 
 const shown = (rate: string | undefined, unit: RateUnit): Cell =>
-  rate === undefined
-    ? null
-    : unit === "token"
-      ? rate
-      : formatDecimal(new Dec(rate).times(1_000_000));
+  rate === undefined ? null : unit === "token" ? rate : formatDecimal(times(rate, 1_000_000));
 
 const rateHeader = (what: string) => (unit: RateUnit) =>
   unit === "token" ? `Cost / ${what} Token` : `${what} / 1M Tokens`;
@@ -117,7 +114,7 @@ const VARIANT_COLUMNS: Readonly<
     cell: (v, t) =>
       t.credits === null
         ? null
-        : formatDecimal(windowCost(modelOf(t, v.model), v.reserved).div(t.credits.unitPrice)),
+        : formatDecimal(divide(windowCost(modelOf(t, v.model), v.reserved), t.credits.unitPrice)),
   },
   publishedCredits: { header: () => "Published Credits", numeric: true, cell: (v) => v.credits },
 };

@@ -34,6 +34,9 @@ const UNITS: readonly RateUnit[] = ["token", "million"];
  * Totals are computed from tokens × rates, so a figure the source misprinted comes out
  * corrected (see {@link auditTable}). HTML is one escaped `<table>` with a caption and header
  * scopes, and no script. JSON keeps amounts as decimal strings and token counts as integers.
+ * Output is inert whatever the table's labels hold: Markdown escapes `&`, `<`, `>`, `|` and
+ * line breaks; a CSV cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+ * CR first, not a plain number) gets a leading `'`.
  *
  * @example
  * renderTable(table, { format: "md" }).split("\n")[2];
@@ -94,9 +97,37 @@ function invalid(option: string, value: unknown, allowed: readonly string[]) {
 
 const text = (cell: Cell) => (cell === null ? "" : String(cell));
 
+/**
+ * A Markdown cell that stays one inert cell: `&`, `<` and `>` as HTML entities (no tag or
+ * entity of the table's text reaches the page), `\` and `|` escaped, CR and LF as spaces.
+ */
+function markdownCell(cell: Cell): string {
+  return text(cell)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll("\\", "\\\\")
+    .replaceAll("|", "\\|")
+    .replace(/\r\n?|\n/g, " ");
+}
+
+/** A plain decimal number, possibly negative: a figure, never a formula. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A CSV field a spreadsheet cannot run (OWASP, CSV injection): a cell that begins with `=`,
+ * `+`, `-`, `@`, a tab or a CR gets a leading `'`, unless it is a plain decimal number
+ * (`-5`, `0.0032`), which a spreadsheet reads as a number. Then RFC 4180: a field with a
+ * comma, quote or line break is quoted, its quotes doubled.
+ */
+function csvField(cell: Cell): string {
+  const raw = text(cell);
+  const value = /^[=+\-@\t\r]/.test(raw) && !PLAIN_NUMBER.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
 function markdown(grid: Grid): string {
-  const escapeCell = (cell: Cell) =>
-    text(cell).replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ");
+  const escapeCell = markdownCell;
   const line = (cells: readonly Cell[]) => `| ${cells.map(escapeCell).join(" | ")} |`;
   return [
     line(grid.columns.map((column) => column.header)),
@@ -106,12 +137,7 @@ function markdown(grid: Grid): string {
 }
 
 function csv(grid: Grid): string {
-  // RFC 4180: quote a field with a comma, quote or line break; double its quotes.
-  const field = (cell: Cell) => {
-    const value = text(cell);
-    return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-  };
-  const line = (cells: readonly Cell[]) => cells.map(field).join(",");
+  const line = (cells: readonly Cell[]) => cells.map(csvField).join(",");
   return [line(grid.columns.map((column) => column.header)), ...grid.rows.map(line)].join("\r\n");
 }
 

@@ -1,5 +1,6 @@
 import { compileTable } from "../catalog/compileTable.js";
 import { createPricebook, type Pricebook } from "../catalog/createPricebook.js";
+import { deepFreeze } from "../catalog/deepFreeze.js";
 import type { PricingTableInput } from "../schema/types.js";
 import { anthropic20250805 } from "./anthropic20250805.js";
 import { anthropic20260313 } from "./anthropic20260313.js";
@@ -10,7 +11,7 @@ import { openai20250416 } from "./openai20250416.js";
 import { openai20250610 } from "./openai20250610.js";
 
 /** Every built-in table version, in its input form. */
-export const builtinTableInputs: readonly PricingTableInput[] = Object.freeze([
+export const builtinTableInputs: readonly PricingTableInput[] = deepFreeze([
   gptTrainerByok20241101,
   gptTrainerByok20250107,
   openai20250416,

@@ -1,5 +1,5 @@
 import { PricebookError } from "../../errors.js";
-import { Dec } from "../../money/decimal.js";
+import { times } from "../../money/exact.js";
 import { formatDecimal } from "../../money/formatDecimal.js";
 import { quote } from "../../pricing/quote.js";
 import type { ParsedArgs } from "../args.js";
@@ -36,7 +36,7 @@ function runQuote(args: ParsedArgs, context: Context): number {
   const band =
     result.band === null
       ? ""
-      : ` (±${formatDecimal(new Dec(table.band as string).times(100))}%: ${result.band.low} to ${result.band.high})`;
+      : ` (±${formatDecimal(times(table.band as string, 100))}%: ${result.band.low} to ${result.band.high})`;
   const lines = [
     `${result.label}: ${result.model} (${result.provider}), ${result.table.id}@${result.table.version}${result.resolvedBy === "id" ? "" : `, ${JSON.stringify(name)} resolved by ${result.resolvedBy}`}`,
     `  reserved  ${result.reserved.input} input + ${result.reserved.output} output tokens`,

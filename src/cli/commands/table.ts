@@ -1,3 +1,4 @@
+import { PricebookError } from "../../errors.js";
 import type { ColumnKey, RateUnit, TableSection } from "../../render/grid.js";
 import { renderTable, type TableFormat } from "../../render/renderTable.js";
 import type { ParsedArgs } from "../args.js";
@@ -12,10 +13,15 @@ import {
 
 function runTable(args: ParsedArgs, context: Context): number {
   positionals(args, 0, 0, "");
-  const section =
-    args.flags.get("workflows") === true
-      ? "workflows"
-      : (stringFlag(args, "section") as TableSection | undefined);
+  const named = stringFlag(args, "section") as TableSection | undefined;
+  if (args.flags.get("workflows") === true && named !== undefined && named !== "workflows") {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["--section"],
+      `--workflows means --section workflows, so it cannot be given with --section ${named}; give one of them`,
+    );
+  }
+  const section = args.flags.get("workflows") === true ? "workflows" : named;
   const format = (stringFlag(args, "format") ?? "md") as TableFormat;
   const rateUnit = stringFlag(args, "rate-unit") as RateUnit | undefined;
   const columns = stringFlag(args, "columns")?.split(",") as ColumnKey[] | undefined;
