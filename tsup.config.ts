@@ -2,9 +2,10 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // `llm-pricebook` (engine + built-in tables + parsing) and `llm-pricebook/engine` (no tables,
-    // no zod). Shared code is split into chunks, so both entries share one PricebookError class.
-    entry: { index: "src/index.ts", engine: "src/engine.ts" },
+    // `llm-pricebook` (engine + built-in tables + parsing), `llm-pricebook/engine` (no tables,
+    // no zod) and `llm-pricebook/calculator` (the custom element, on the engine). Shared code is
+    // split into chunks, so every entry shares one PricebookError class.
+    entry: { index: "src/index.ts", engine: "src/engine.ts", calculator: "src/calculator.ts" },
     format: ["esm", "cjs"],
     dts: true,
     splitting: true,
