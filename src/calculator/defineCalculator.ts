@@ -3,7 +3,11 @@
 import { compileTable } from "../catalog/compileTable.js";
 import { PricebookError } from "../errors.js";
 import type { PricingTable, PricingTableInput } from "../schema/types.js";
-import { type CalculatorEntries, type CalculatorFigures, calculatorFigures } from "./calculatorFigures.js";
+import {
+  type CalculatorEntries,
+  type CalculatorFigures,
+  calculatorFigures,
+} from "./calculatorFigures.js";
 
 /** The element's tag name. */
 export const CALCULATOR_TAG = "llm-pricebook-calculator";
@@ -15,7 +19,8 @@ const STYLE = `
   background: var(--llm-pricebook-background, transparent); }
 :host([hidden]) { display: none; }
 form { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.75rem; }
-label { display: flex; flex-direction: column; gap: 0.25rem; font-weight: 600; }
+[part~="field"] { display: flex; flex-direction: column; justify-content: flex-end; gap: 0.2rem; }
+label { font-weight: 600; }
 input, select { font: inherit; color: inherit; background: var(--llm-pricebook-input-background, Field);
   border: 1px solid var(--llm-pricebook-border, #767676); border-radius: 0.25rem; padding: 0.25rem 0.4rem; }
 input:focus-visible, select:focus-visible { outline: 3px solid var(--llm-pricebook-accent, #1a5fb4); outline-offset: 1px; }
@@ -43,7 +48,7 @@ const FIELDS: readonly {
   { key: "userFacingAgents", label: "User-facing agents", hint: "of the agents", value: "1" },
   { key: "variables", label: "Variables", hint: "set up on the agent", value: "0" },
   { key: "agentEdits", label: "Agent go-lives or edits", hint: "in the month", value: "0" },
-  { key: "creditBalance", label: "Credit balance", hint: "empty: none", value: "" },
+  { key: "creditBalance", label: "Credit balance", hint: "credits; empty for none", value: "" },
 ];
 
 const ATTRIBUTE_OF: Readonly<Record<keyof CalculatorEntries, string>> = {
@@ -170,7 +175,7 @@ function elementClass(): CustomElementConstructor {
       }
       const wanted = this.getAttribute(ATTRIBUTE_OF.variant);
       if (wanted !== null && table.variants[wanted] !== undefined) select.value = wanted;
-      form.append(field("Variant", `${table.id}@${table.version}`, select));
+      form.append(field("Variant", `from ${table.id}@${table.version}`, select));
       for (const spec of FIELDS) {
         const input = element("input", {
           name: spec.key,
@@ -221,7 +226,9 @@ function elementClass(): CustomElementConstructor {
         else input.removeAttribute("aria-invalid");
       }
       // Never a stale number: the region is emptied and refilled on every change.
-      results.replaceChildren(...(figures.ok ? figureNodes(table, figures) : [errorNode(figures.message)]));
+      results.replaceChildren(
+        ...(figures.ok ? figureNodes(table, figures) : [errorNode(figures.message)]),
+      );
       results.classList.add("fresh");
       this.dispatchEvent(new CustomEvent("figures", { detail: figures }));
     }
@@ -236,10 +243,16 @@ function element(tag: string, attributes: Record<string, string>, text?: string)
 }
 
 function field(label: string, hint: string, control: HTMLElement): HTMLElement {
-  const wrapper = element("label", { part: "field" });
-  const caption = element("span", { part: "label" }, label);
-  caption.append(" ", element("span", { class: "hint" }, `(${hint})`));
-  wrapper.append(caption, control);
+  // The label is the control's name; the hint is its description, not part of the name.
+  const id = control.getAttribute("name") ?? "";
+  control.id = `field-${id}`;
+  control.setAttribute("aria-describedby", `hint-${id}`);
+  const wrapper = element("div", { part: "field" });
+  wrapper.append(
+    element("label", { part: "label", for: `field-${id}` }, label),
+    element("span", { part: "hint", class: "hint", id: `hint-${id}` }, hint),
+    control,
+  );
   return wrapper;
 }
 
@@ -263,7 +276,7 @@ function figureNodes(table: PricingTable, figures: Extract<CalculatorFigures, { 
     row(
       "Credits per query",
       "credits-per-query",
-      `${quote.credits.estimated} ${symbol} estimated, ${quote.credits.published ?? "none"} published`,
+      `${quote.credits.estimated} ${symbol} estimated, ${quote.credits.published === null ? "none" : `${quote.credits.published} ${symbol}`} published`,
     );
   }
   row(

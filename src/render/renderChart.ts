@@ -63,7 +63,11 @@ const TOP = 50;
 export function renderChart(table: PricingTable, options: RenderChartOptions): string {
   assertTable(table);
   if (!isRecord(options)) {
-    throw pricebookError("INVALID_ARGUMENT", ["options"], `expected { kind: ${KINDS.join(" | ")} }`);
+    throw pricebookError(
+      "INVALID_ARGUMENT",
+      ["options"],
+      `expected { kind: ${KINDS.join(" | ")} }`,
+    );
   }
   if (!KINDS.includes(options.kind)) {
     throw pricebookError(
@@ -101,9 +105,8 @@ function yAxis(max: Dec) {
   const top = max.isZero() ? new Dec(1) : max;
   const magnitude = new Dec(10).pow(Math.floor(Math.log10(top.toNumber())));
   const step =
-    [1, 2, 5, 10]
-      .map((m) => magnitude.times(m))
-      .find((candidate) => top.div(candidate).lte(5)) ?? magnitude.times(10);
+    [1, 2, 5, 10].map((m) => magnitude.times(m)).find((candidate) => top.div(candidate).lte(5)) ??
+    magnitude.times(10);
   const count = top.div(step).ceil().toNumber();
   const ticks = Array.from({ length: count + 1 }, (_, i) => step.times(i));
   return { ticks, max: step.times(count) };
@@ -189,7 +192,10 @@ function costPerQuery(table: PricingTable, prefix: string): string {
     {
       title: `Cost per query by variant, ${tableName(table)}`,
       desc: `USD per query at each variant's reserved window${bandText}: ${quotes
-        .map((q) => `${q.label} ${q.usd}${q.band === null ? "" : ` (${q.band.low} to ${q.band.high})`}`)
+        .map(
+          (q) =>
+            `${q.label} ${q.usd}${q.band === null ? "" : ` (${q.band.low} to ${q.band.high})`}`,
+        )
         .join("; ")}.`,
       xLabel: "Variant",
       yLabel: "USD per query",
@@ -229,11 +235,7 @@ function costVsTokens(table: PricingTable, options: RenderChartOptions, prefix: 
   }
   const names = options.models ?? defaultModels(table);
   if (!Array.isArray(names) || names.length === 0 || names.length > 12) {
-    throw pricebookError(
-      "INVALID_ARGUMENT",
-      ["models"],
-      "expected a list of 1 to 12 model names",
-    );
+    throw pricebookError("INVALID_ARGUMENT", ["models"], "expected a list of 1 to 12 model names");
   }
   const models = names.map((name, index) => {
     if (typeof name !== "string") {
@@ -250,7 +252,8 @@ function costVsTokens(table: PricingTable, options: RenderChartOptions, prefix: 
   const series = models.map((model) => ({
     model,
     costs: points.map(
-      (point) => quote(table, model.id, { window: { input: point.input, output: point.output } }).usd,
+      (point) =>
+        quote(table, model.id, { window: { input: point.input, output: point.output } }).usd,
     ),
   }));
   const highest = series.reduce(
