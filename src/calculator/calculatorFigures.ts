@@ -106,16 +106,14 @@ export function calculatorFigures(
   } catch (error) {
     if (!(error instanceof PricebookError)) throw error;
     const at = String(error.path[error.path.length - 1] ?? "");
-    const field =
-      at === "balance"
-        ? "creditBalance"
-        : at === "userFacingAgents" || at === "agents" || at === "variables"
-          ? at
-          : at === "queries"
-            ? "queries"
-            : at === "variant"
-              ? "variant"
-              : null;
+    const field: keyof CalculatorEntries | null =
+      error.code === "UNKNOWN_MODEL" || at === "variant" || at === "name"
+        ? "variant"
+        : at === "balance"
+          ? "creditBalance"
+          : at === "queries" || at === "agents" || at === "userFacingAgents" || at === "variables"
+            ? at
+            : null;
     return { ok: false, field, message: error.message };
   }
 }
