@@ -24,4 +24,17 @@ export default defineConfig([
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
   },
+  {
+    // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):
+    // decimal.js and the hash bundled in. A classic script also loads from a file:// page.
+    entry: { calculator: "src/calculator.ts" },
+    format: ["iife"],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    noExternal: [/.*/],
+  },
 ]);

@@ -1,9 +1,13 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Budget,
   builtinPricebook,
+  builtinTableInputs,
   estimateBudget,
   type PricingTable,
   quote,
@@ -266,6 +270,37 @@ describe.skipIf(!haveBrowser)("the calculator on docs/pricing.html, in Chromium"
     // And a good entry brings the figures back.
     await typeInto(page, key, GOOD[key]);
     expect(Object.keys(await shown(page))).toContain("monthly");
+  });
+
+  it("works from the README's three lines (the script the docs page loads, a table of one's own)", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const snippet = /```html\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    expect(snippet.trim().split("\n")).toHaveLength(3);
+    const input = builtinTableInputs.find(
+      (candidate) => candidate.id === table.id && candidate.version === table.version,
+    );
+    const mine = JSON.stringify({ ...input, id: "my-plans", label: "My plans" });
+    const html = snippet
+      .replace(
+        "https://cdn.jsdelivr.net/npm/llm-pricebook/dist/calculator.global.js",
+        new URL("../docs/assets/calculator.js", import.meta.url).href,
+      )
+      .replace('{ "id": "my-plans", … }', mine);
+    const file = join(mkdtempSync(join(tmpdir(), "pricebook-readme-")), "embed.html");
+    writeFileSync(file, `<!doctype html><meta charset="utf-8"><body>${html}</body>`);
+    const embed = await browser.newPage();
+    try {
+      await embed.goto(pathToFileURL(file).href);
+      const monthly = embed.locator('llm-pricebook-calculator [data-figure="monthly"]');
+      await monthly.waitFor();
+      // The default month: 10000 queries of GPT-4o-16k at 0.064 = 640 USD, ±20%.
+      expect(await monthly.textContent()).toBe("640 USD (band 512 to 768)");
+      expect(await embed.locator("llm-pricebook-calculator").textContent()).toContain(
+        "shown without JavaScript",
+      );
+    } finally {
+      await embed.close();
+    }
   });
 
   it("leaves the fallback table visible without JavaScript", async () => {
