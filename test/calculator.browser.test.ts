@@ -303,6 +303,41 @@ describe.skipIf(!haveBrowser)("the calculator on docs/pricing.html, in Chromium"
     }
   });
 
+  it("takes its table from a child script even when defined from the head; a bad or missing table shows a message", async () => {
+    const input = builtinTableInputs.find(
+      (candidate) => candidate.id === table.id && candidate.version === table.version,
+    );
+    const script = new URL("../docs/assets/calculator.js", import.meta.url).href;
+    const json = JSON.stringify(input);
+    const file = join(mkdtempSync(join(tmpdir(), "pricebook-embed-")), "page.html");
+    writeFileSync(
+      file,
+      `<!doctype html><meta charset="utf-8"><script src="${script}"></script>
+<body>
+<llm-pricebook-calculator id="head" variant="gpt-3.5" queries="3"><script type="application/json">${json}</script></llm-pricebook-calculator>
+<llm-pricebook-calculator id="bad"><script type="application/json">{"id": "broken"}</script></llm-pricebook-calculator>
+<llm-pricebook-calculator id="nothing"></llm-pricebook-calculator>
+</body>`,
+    );
+    const embed = await browser.newPage();
+    try {
+      await embed.goto(pathToFileURL(file).href);
+      // GPT-3.5: 0.0032 a query; 3 queries = 0.0096 USD, ±20% = 0.00768 to 0.01152.
+      const monthly = embed.locator('#head [data-figure="monthly"]');
+      await monthly.waitFor();
+      expect(await monthly.textContent()).toBe("0.0096 USD (band 0.00768 to 0.01152)");
+      for (const id of ["bad", "nothing"]) {
+        const region = embed.locator(`#${id} [role="status"]`);
+        expect(await region.locator("[data-figure]").count()).toBe(0);
+        expect(await region.textContent()).toMatch(
+          id === "bad" ? /^The pricing table is not valid: / : /^No pricing table/,
+        );
+      }
+    } finally {
+      await embed.close();
+    }
+  });
+
   it("leaves the fallback table visible without JavaScript", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

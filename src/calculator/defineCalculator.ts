@@ -116,7 +116,20 @@ function elementClass(): CustomElementConstructor {
     }
 
     connectedCallback(): void {
+      // A `table` set before the element was defined is an own property hiding the setter.
+      if (Object.hasOwn(this, "table")) {
+        const early = (this as { table?: PricingTable | null }).table ?? null;
+        delete (this as { table?: unknown }).table;
+        this.#table = early;
+      }
       if (this.#table === null && this.#tableError === null) this.#readScript();
+      // Defined by a script that ran before the parser reached the children: wait for them.
+      if (this.#table === null && this.#tableError === null && document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", () => this.connectedCallback(), {
+          once: true,
+        });
+        return;
+      }
       this.#render();
     }
 
