@@ -2,9 +2,10 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // `llm-pricebook` (engine + built-in tables + parsing) and `llm-pricebook/engine` (no tables,
-    // no zod). Shared code is split into chunks, so both entries share one PricebookError class.
-    entry: { index: "src/index.ts", engine: "src/engine.ts" },
+    // `llm-pricebook` (engine + built-in tables + parsing), `llm-pricebook/engine` (no tables,
+    // no zod) and `llm-pricebook/calculator` (the custom element, on the engine). Shared code is
+    // split into chunks, so every entry shares one PricebookError class.
+    entry: { index: "src/index.ts", engine: "src/engine.ts", calculator: "src/calculator.ts" },
     format: ["esm", "cjs"],
     dts: true,
     splitting: true,
@@ -22,5 +23,18 @@ export default defineConfig([
     clean: false,
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
+  },
+  {
+    // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):
+    // decimal.js and the hash bundled in. A classic script also loads from a file:// page.
+    entry: { calculator: "src/calculator.ts" },
+    format: ["iife"],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    noExternal: [/.*/],
   },
 ]);

@@ -33,6 +33,22 @@ node --input-type=module -e '
   if (usd !== "0.008") throw new Error(`engine: ${usd}`);
   console.log("import llm-pricebook/engine: chargeUsd =", usd);
 '
+node --input-type=module -e '
+  import { builtinTableInputs } from "llm-pricebook";
+  import { calculatorFigures, compileTable, defineCalculator } from "llm-pricebook/calculator";
+  if (defineCalculator() !== false) throw new Error("calculator: defined an element without a DOM");
+  const input = builtinTableInputs.find((t) => t.id === "gpt-trainer-byok" && t.version === "2025-01-07");
+  const f = calculatorFigures(compileTable(input), { variant: "gpt-4o-16k", queries: "20000", agents: "3",
+    userFacingAgents: "2", variables: "2", agentEdits: "4", creditBalance: "50000" });
+  if (!f.ok || f.budget.ai.usd !== "1280" || f.allocation.keyUsd !== "1200") throw new Error(`calculator: ${JSON.stringify(f)}`);
+  console.log("import llm-pricebook/calculator (no DOM): 20000 × gpt-4o-16k =", f.budget.ai.usd, "USD");
+'
+node -e '
+  const { calculatorFigures, defineCalculator } = require("llm-pricebook/calculator");
+  if (defineCalculator() !== false || typeof calculatorFigures !== "function") throw new Error("require calculator");
+  if (require("llm-pricebook/calculator").compileTable !== require("llm-pricebook/engine").compileTable) throw new Error("two engines");
+  console.log("require llm-pricebook/calculator (no DOM): ok");
+'
 out=$(npx --no-install llm-pricebook quote gpt-4o-16k --json)
 node -e '
   const q = JSON.parse(process.argv[1]);

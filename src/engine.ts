@@ -59,6 +59,7 @@ export { roundCredits } from "./pricing/roundCredits.js";
 export { type Deployment, type WorkflowCost, workflowCosts } from "./pricing/workflowCosts.js";
 export type { Cell, ColumnKey, GridOptions, RateUnit, TableSection } from "./render/grid.js";
 export { SECTION_COLUMNS } from "./render/grid.js";
+export { type ChartKind, type RenderChartOptions, renderChart } from "./render/renderChart.js";
 export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
 export type * from "./schema/types.js";
 export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";

@@ -20,6 +20,7 @@ import {
   type PricebookErrorCode,
   parseTable,
   quote,
+  renderChart,
   renderTable,
   resolveName,
   roundAmount,
@@ -647,6 +648,105 @@ add(
   );
 }
 // --- end of issue #14 block ---
+// --- renderChart (issue #16) ---------------------------------------------------------------
+const openai = tableAsOf(book, "openai", { asOf: "2025-07-01" });
+for (const [what, bad] of BAD_TABLES) {
+  add(
+    `renderChart: table is ${what}`,
+    () => renderChart(bad as never, { kind: "cost-per-query" }),
+    "INVALID_ARGUMENT",
+    ["table"],
+  );
+}
+add("renderChart: no options", () => renderChart(table, undefined as never), "INVALID_ARGUMENT", [
+  "options",
+]);
+add(
+  "renderChart: unknown kind",
+  () => renderChart(table, { kind: "pie" as never }),
+  "INVALID_ARGUMENT",
+  ["kind"],
+);
+add(
+  "renderChart: cost per query of a table without variants",
+  () => renderChart(openai, { kind: "cost-per-query" }),
+  "INVALID_ARGUMENT",
+  ["kind"],
+);
+for (const [what, bad] of BAD_COUNTS) {
+  add(
+    `renderChart: maxTokens ${what}`,
+    () => renderChart(table, { kind: "cost-vs-tokens", maxTokens: bad as never }),
+    "INVALID_ARGUMENT",
+    ["maxTokens"],
+  );
+}
+add(
+  "renderChart: maxTokens below 10",
+  () => renderChart(table, { kind: "cost-vs-tokens", maxTokens: 9 }),
+  "INVALID_ARGUMENT",
+  ["maxTokens"],
+);
+add(
+  "renderChart: maxTokens above 10,000,000",
+  () => renderChart(table, { kind: "cost-vs-tokens", maxTokens: 10_000_001 }),
+  "INVALID_ARGUMENT",
+  ["maxTokens"],
+);
+add(
+  "renderChart: an unknown model",
+  () => renderChart(table, { kind: "cost-vs-tokens", models: ["gpt-4o", "gpt-9"] }),
+  "UNKNOWN_MODEL",
+);
+add(
+  "renderChart: models not a list",
+  () => renderChart(table, { kind: "cost-vs-tokens", models: "gpt-4o" as never }),
+  "INVALID_ARGUMENT",
+  ["models"],
+);
+add(
+  "renderChart: no models",
+  () => renderChart(table, { kind: "cost-vs-tokens", models: [] }),
+  "INVALID_ARGUMENT",
+  ["models"],
+);
+add(
+  "renderChart: 13 models",
+  () => renderChart(table, { kind: "cost-vs-tokens", models: Array(13).fill("gpt-4o") }),
+  "INVALID_ARGUMENT",
+  ["models"],
+);
+add(
+  "renderChart: a model that is not a string",
+  () => renderChart(table, { kind: "cost-vs-tokens", models: [42 as never] }),
+  "INVALID_ARGUMENT",
+  ["models", 0],
+);
+add(
+  "renderChart: a ratio of 0:0",
+  () => renderChart(table, { kind: "cost-vs-tokens", ratio: { input: 0, output: 0 } }),
+  "INVALID_ARGUMENT",
+  ["ratio"],
+);
+add(
+  "renderChart: a fractional ratio",
+  () => renderChart(table, { kind: "cost-vs-tokens", ratio: { input: 0.5, output: 1 } }),
+  "INVALID_ARGUMENT",
+  ["ratio", "input"],
+);
+add(
+  "renderChart: a ratio that is not an object",
+  () => renderChart(table, { kind: "cost-vs-tokens", ratio: "4:1" as never }),
+  "INVALID_ARGUMENT",
+  ["ratio"],
+);
+add(
+  "renderChart: an id prefix that would break out of the attribute",
+  () => renderChart(table, { kind: "cost-per-query", idPrefix: 'x" onload="alert(1)' }),
+  "INVALID_ARGUMENT",
+  ["idPrefix"],
+);
+// --- end renderChart ---------------------------------------------------------------------------
 
 describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with its code and path`, () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
@@ -915,6 +1015,7 @@ const COMMAND_LINES: Record<string, string[]> = {
   audit: ["audit"],
   diff: ["diff", "openai@2025-04-16", "openai"],
   models: ["models"],
+  chart: ["chart", "--kind", "cost-per-query"],
 };
 for (const [command, line] of Object.entries(COMMAND_LINES)) {
   cliCases.push([[...line, "--bogus"], "UNKNOWN_FLAG"]);
@@ -1108,6 +1209,24 @@ cliCases.push(
   [["quote", "\u001b[31mgpt\u202e"], "UNKNOWN_MODEL"],
 );
 // --- end of issue #14 block ---
+// --- chart (issue #16) ---
+cliCases.push(
+  [["chart"], "MISSING_ARGUMENT"],
+  [["chart", "--kind"], "MISSING_ARGUMENT"],
+  [["chart", "--kind", "pie"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-per-query", "extra"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-per-query", "--table", "openai"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-per-query", "--models", "gpt-4o"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-per-query", "--max-tokens", "100"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-vs-tokens", "--models", "gpt-4o,nope"], "UNKNOWN_MODEL"],
+  [["chart", "--kind", "cost-vs-tokens", "--models", ""], "MISSING_ARGUMENT"],
+  [["chart", "--kind", "cost-vs-tokens", "--max-tokens", "-1"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-vs-tokens", "--max-tokens", "1e6"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-vs-tokens", "--max-tokens", "1.5"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-vs-tokens", "--max-tokens", "5"], "INVALID_ARGUMENT"],
+  [["chart", "--kind", "cost-vs-tokens", "--max-tokens", "99999999999"], "INVALID_ARGUMENT"],
+);
+// --- end chart ---
 
 describe(`CLI bad-input matrix: ${cliCases.length} command lines, each exit 2 with error CODE`, () => {
   it.each(cliCases.map(([argv, code]) => [argv.join(" "), argv, code] as const))(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { calculatorFigures } from "../src/calculator.js";
 import {
   allocate,
   auditTable,
@@ -14,6 +15,7 @@ import {
   fromOpenAIUsage,
   parseTable,
   quote,
+  renderChart,
   renderTable,
   resolveName,
   roundAmount,
@@ -184,6 +186,28 @@ describe("no function mutates its arguments", () => {
       "renderTable",
       (a) => renderTable(byok, a.options as never),
       () => ({ options: { format: "json", columns: ["model", "total"], credits: true } }),
+    ],
+    [
+      "renderChart",
+      (a) => renderChart(byok, a.options as never),
+      () => ({
+        options: { kind: "cost-vs-tokens", models: ["gpt-4o"], ratio: { input: 3, output: 1 } },
+      }),
+    ],
+    [
+      "calculatorFigures",
+      (a) => calculatorFigures(byok, a.entries as never),
+      () => ({
+        entries: {
+          variant: "gpt-4o-16k",
+          queries: "10",
+          agents: "2",
+          userFacingAgents: "2",
+          variables: "1",
+          agentEdits: "1",
+          creditBalance: "50",
+        },
+      }),
     ],
     [
       "sumAmounts",

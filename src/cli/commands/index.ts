@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { auditCommand } from "./audit.js";
 import { budgetCommand } from "./budget.js";
 import { chargeCommand } from "./charge.js";
+import { chartCommand } from "./chart.js";
 import { diffCommand } from "./diff.js";
 import { modelsCommand } from "./models.js";
 import { quoteCommand } from "./quote.js";
@@ -16,4 +17,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   audit: auditCommand,
   diff: diffCommand,
   models: modelsCommand,
+  chart: chartCommand,
 });
