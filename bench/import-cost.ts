@@ -27,7 +27,9 @@ const times: Record<string, number[]> = {};
 for (let run = 0; run < RUNS; run++) {
   for (const [name, path] of Object.entries(targets)) {
     const ms = Number(execFileSync(process.execPath, [probe, path], { encoding: "utf8" }));
-    (times[name] ??= []).push(ms);
+    const list = times[name] ?? [];
+    list.push(ms);
+    times[name] = list;
   }
 }
 const medians: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import { pricebookError } from "../errors.js";
 import { Dec } from "./decimal.js";
-import { EXACT_USD, type ExactUsd } from "./exactUsd.js";
+import { exactInt, exactScale } from "./exactUsd.js";
 import { formatDecimal } from "./formatDecimal.js";
 import { formatScaled, POW10, pow10n } from "./scaled.js";
 import { type DecimalInput, toDecimal } from "./toDecimal.js";
@@ -39,18 +39,34 @@ export function sumAmounts(amounts: Iterable<DecimalInput | HasUsd>): string {
   let scale = 0;
   let slow: Dec | null = null;
   let index = 0;
-  for (const amount of amounts) {
+  // The commonest long sum, an array of charges, in a tight loop while every element is a
+  // stamped result at one scale and the total stays safe; the loop below takes the rest.
+  if (Array.isArray(amounts)) {
+    const list = amounts as readonly unknown[];
+    const first = list[0];
+    if (typeof first === "object" && first !== null && exactInt(first) !== undefined)
+      scale = exactScale(first);
+    for (; index < list.length; index++) {
+      const amount = list[index];
+      if (typeof amount !== "object" || amount === null) break;
+      const int = exactInt(amount);
+      if (int === undefined || exactScale(amount) !== scale) break;
+      const sum = total + int;
+      if (sum > MAX) break;
+      total = sum;
+    }
+  }
+  const rest: Iterable<DecimalInput | HasUsd> =
+    index === 0 ? amounts : (amounts as readonly (DecimalInput | HasUsd)[]).slice(index);
+  for (const amount of rest) {
     if (slow === null) {
       let int = -1;
       let places = -1;
-      // A charge carries its amount as a scaled integer beside its usd (see exactUsd.ts).
-      const exact =
-        typeof amount === "object" && amount !== null
-          ? (amount as { [EXACT_USD]?: ExactUsd })[EXACT_USD]
-          : undefined;
-      if (exact !== undefined && exact.usd === (amount as HasUsd).usd) {
-        int = exact.int;
-        places = exact.scale;
+      // A charge carries its amount as a scaled integer (see exactUsd.ts).
+      const exact = typeof amount === "object" && amount !== null ? exactInt(amount) : undefined;
+      if (exact !== undefined) {
+        int = exact;
+        places = exactScale(amount as object);
       } else {
         const text =
           typeof amount === "string"

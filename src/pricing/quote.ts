@@ -65,17 +65,12 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
   const window = options?.window;
   // A variant's quote depends on the table alone: computed once, then the same frozen result.
   if (resolved.kind === "variant" && window === undefined) {
-    let byVariant = variantQuotes.get(table);
-    if (byVariant === undefined) {
-      byVariant = new Map();
-      variantQuotes.set(table, byVariant);
-    }
-    // Keyed by the rule too: the same variant reached by a prefix reports `prefix`.
-    const key = `${resolved.variant.id}\u0000${resolved.resolvedBy}`;
-    const cached = byVariant.get(key);
+    // Keyed by the resolution itself: one per table, entry and rule (the same variant reached
+    // by a prefix reports `prefix`), so a hit costs one lookup and makes nothing.
+    const cached = variantQuotes.get(resolved);
     if (cached !== undefined) return cached;
     const fresh = computeQuote(table, resolved, resolved.variant.reserved);
-    byVariant.set(key, fresh);
+    variantQuotes.set(resolved, fresh);
     return fresh;
   }
   let reserved: { input: number; output: number };
@@ -116,7 +111,7 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
   return computeQuote(table, resolved, reserved);
 }
 
-const variantQuotes = new WeakMap<PricingTable, Map<string, Quote>>();
+const variantQuotes = new WeakMap<Resolved, Quote>();
 
 function computeQuote(
   table: PricingTable,
