@@ -92,11 +92,7 @@ records.forEach((r, i) => {
 const sonnet = anthropic.models["claude-3-7-sonnet"];
 if (!sonnet) throw new Error("claude-3-7-sonnet");
 const anthropicExpected = anthropicRecords.map((u) => {
-  const [cached, write, write1h] = [
-    u.cachedInput ?? 0,
-    u.cacheWrite ?? 0,
-    u.cacheWrite1h ?? 0,
-  ];
+  const [cached, write, write1h] = [u.cachedInput ?? 0, u.cacheWrite ?? 0, u.cacheWrite1h ?? 0];
   return new D((u.input as number) - cached - write - write1h)
     .times(sonnet.input)
     .plus(new D(cached).times(sonnet.cachedInput as string))
