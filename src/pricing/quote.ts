@@ -1,7 +1,7 @@
+import { fastRates } from "../catalog/fastRates.js";
 import { type Resolved, type ResolvedBy, resolveName } from "../catalog/resolveName.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
-import { fastRates } from "../catalog/fastRates.js";
 import { withExactUsd } from "../money/exactUsd.js";
 import { formatScaled } from "../money/scaled.js";
 import type { Model, PricingTable, Provenance } from "../schema/types.js";
