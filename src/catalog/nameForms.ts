@@ -52,11 +52,13 @@ export const BEDROCK_OWNERS = [
 
 const PREFIX = /^([a-z0-9_-]+)[:/](.+)$/;
 const OPENROUTER = /^openrouter\/([a-z0-9_.-]+)\/(.+)$/;
-const BEDROCK = new RegExp(
+/** A Bedrock id: optional region, owner, model (`us.anthropic.claude-…-v1:0`). @internal */
+export const BEDROCK = new RegExp(
   `^(?:(${BEDROCK_REGIONS.join("|")})\\.)?(${BEDROCK_OWNERS.join("|")})\\.([a-z0-9].*)$`,
 );
-const BEDROCK_SUFFIX = /-v\d+(?::\d+)?$|:\d+$/;
-const VERTEX = /^(.+)@(\d{8}|\d{3}|latest)$/;
+const BEDROCK_SUFFIX = /-v\d+:\d+$/;
+/** A Vertex id: model `@` a date, three digits or `latest`. @internal */
+export const VERTEX = /^(.+)@(\d{8}|\d{3}|latest)$/;
 const SNAPSHOT = /^(.+)-(\d{4}-\d{2}-\d{2}|\d{8}|latest|\d{3})$/;
 
 /** True when a snapshot tag is `latest`, three digits, or a date that exists. */
@@ -127,22 +129,4 @@ export function nameForms(wanted: string, providers: ReadonlySet<string> = new S
     forms.push({ name: snapshot[1] as string, rule: "snapshot", provider });
   }
   return forms;
-}
-
-/**
- * The cloud vendor's table a name's form belongs to (`bedrock/…` and Bedrock ids →
- * `aws-bedrock`; `vertex_ai/…` and `…@date` → `google-vertex`; `azure/…` → `azure-openai`),
- * or null for any other name.
- *
- * @internal
- */
-export function vendorTableOf(wanted: string): { table: string; form: string } | null {
-  if (wanted.startsWith("bedrock/") || BEDROCK.test(wanted)) {
-    return { table: "aws-bedrock", form: "a Bedrock id" };
-  }
-  if (wanted.startsWith("vertex_ai/") || VERTEX.test(wanted)) {
-    return { table: "google-vertex", form: "a Vertex AI id" };
-  }
-  if (wanted.startsWith("azure/")) return { table: "azure-openai", form: "an Azure OpenAI id" };
-  return null;
 }

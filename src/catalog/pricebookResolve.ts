@@ -1,7 +1,7 @@
 import { PricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
 import type { Pricebook } from "./createPricebook.js";
-import { OPENROUTER_PROVIDERS, vendorTableOf } from "./nameForms.js";
+import { BEDROCK, OPENROUTER_PROVIDERS, VERTEX } from "./nameForms.js";
 import { type Resolved, resolveName } from "./resolveName.js";
 import { tableAsOf } from "./tableAsOf.js";
 
@@ -18,7 +18,7 @@ export interface PricebookResolved {
 }
 
 /** The model owners' own tables: a bare id belongs to one of these. */
-export const FIRST_PARTY_TABLES: readonly string[] = Object.freeze([
+const FIRST_PARTY_TABLES: readonly string[] = Object.freeze([
   "openai",
   "anthropic",
   "google",
@@ -27,7 +27,7 @@ export const FIRST_PARTY_TABLES: readonly string[] = Object.freeze([
 ]);
 
 /** The clouds' tables: they answer only for their own forms of an id. */
-export const VENDOR_TABLES: readonly string[] = Object.freeze([
+const VENDOR_TABLES: readonly string[] = Object.freeze([
   "aws-bedrock",
   "google-vertex",
   "azure-openai",
@@ -116,11 +116,13 @@ export function pricebookResolve(
     }
   }
   if (firstError !== undefined && tier1.length + tier2.length === 1) throw firstError;
+  const near = firstError?.suggestions ?? [];
+  const hint = near.length === 0 ? "" : `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?`;
   throw new PricebookError(
     "UNKNOWN_MODEL",
     ["name"],
-    `no table of the pricebook knows ${JSON.stringify(name)}${owner === null ? "" : ` (it names ${owner}, whose table was asked first)`}; name a table with --table`,
-    { suggestions: firstError?.suggestions ?? [] },
+    `no table of the pricebook knows ${JSON.stringify(name)}${owner === null ? "" : ` (it names ${owner}, whose table was asked first)`}${hint} (or name a table with --table)`,
+    { suggestions: near },
   );
 }
 
@@ -132,4 +134,20 @@ function ownerOf(wanted: string): string | null {
   const provider =
     head === "models" || head === "gemini" ? "google" : (OPENROUTER_PROVIDERS.get(head) ?? head);
   return FIRST_PARTY_TABLES.includes(provider) ? provider : null;
+}
+
+/**
+ * The cloud vendor's table a name's form belongs to (`bedrock/…` and Bedrock ids →
+ * `aws-bedrock`; `vertex_ai/…` and `…@date` → `google-vertex`; `azure/…` → `azure-openai`),
+ * or null for any other name.
+ */
+function vendorTableOf(wanted: string): { table: string; form: string } | null {
+  if (wanted.startsWith("bedrock/") || BEDROCK.test(wanted)) {
+    return { table: "aws-bedrock", form: "a Bedrock id" };
+  }
+  if (wanted.startsWith("vertex_ai/") || VERTEX.test(wanted)) {
+    return { table: "google-vertex", form: "a Vertex AI id" };
+  }
+  if (wanted.startsWith("azure/")) return { table: "azure-openai", form: "an Azure OpenAI id" };
+  return null;
 }

@@ -125,6 +125,11 @@ export function resolveName(table: PricingTable, name: string): Resolved {
   return failWithSuggestions(table, name, lastForm(forms, wanted));
 }
 
+/** How many names a table's rule cache holds (for tests of its bound). @internal */
+export function ruleCacheSize(table: PricingTable): number {
+  return indexOf(table).byRule.size;
+}
+
 function lastForm(forms: readonly NameForm[], wanted: string): string {
   return forms.length === 0 ? wanted : (forms[forms.length - 1] as NameForm).name;
 }
