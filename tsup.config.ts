@@ -5,7 +5,15 @@ export default defineConfig([
     // `llm-pricebook` (engine + built-in tables + parsing), `llm-pricebook/engine` (no tables,
     // no zod) and `llm-pricebook/calculator` (the custom element, on the engine). Shared code is
     // split into chunks, so every entry shares one PricebookError class.
-    entry: { index: "src/index.ts", engine: "src/engine.ts", calculator: "src/calculator.ts" },
+    // `digest` is internal (not in package.json's exports): as an entry of its own it makes the
+    // bundled @noble/hashes a chunk of its own (see noExternal below), which a consumer's
+    // bundler drops when nothing computes a digest.
+    entry: {
+      index: "src/index.ts",
+      engine: "src/engine.ts",
+      calculator: "src/calculator.ts",
+      digest: "src/catalog/sha256.ts",
+    },
     format: ["esm", "cjs"],
     dts: true,
     splitting: true,
@@ -14,6 +22,13 @@ export default defineConfig([
     target: "node20",
     treeshake: true,
     minify: true,
+    // @noble/hashes (SHA-256 of table digests) is bundled in: importing its four modules
+    // separately made importing the engine ~1.5× slower than decimal.js alone (issue #15;
+    // `npm run bench:import`). Its MIT notice travels with it.
+    noExternal: ["@noble/hashes"],
+    banner: {
+      js: "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */",
+    },
   },
   {
     entry: { cli: "src/cli/main.ts" },

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { charge, chargeUsd, compileTable, quote, sumAmounts } from "../src/index.js";
+import { formatScaled } from "../src/money/scaled.js";
 import { RUNS } from "./runs.js";
 
 // The hot paths compute in scaled integers (number while safe, bigint beyond). Here they are
@@ -129,5 +130,100 @@ describe("fast paths equal decimal.js", () => {
       }),
       { numRuns: Math.max(RUNS, 1000) },
     );
+  });
+});
+
+// Issue #15: the faster formatting and the summing of stamped results.
+describe("formatScaled and sumAmounts fast paths equal decimal.js", () => {
+  it("formatScaled of any safe integer at any scale up to 20", () => {
+    const int = fc.oneof(
+      fc.integer({ min: -1_000_000, max: 1_000_000 }),
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      fc.constantFrom(Number.MAX_SAFE_INTEGER, 10 ** 15, 999_999_999_999_999, 10 ** 15 - 1, 1, 10),
+    );
+    fc.assert(
+      fc.property(int, fc.integer({ min: 0, max: 20 }), (value, scale) => {
+        const want = plain(new D(value).div(new D(10).pow(scale)));
+        expect(formatScaled(value, scale)).toBe(want);
+        expect(formatScaled(BigInt(value), scale)).toBe(want);
+      }),
+      { numRuns: Math.max(RUNS, 2000) },
+    );
+  });
+
+  it("sumAmounts over charges, their usd strings, copies, numbers and huge or negative amounts, mixed", () => {
+    const table = tableWith("0.0000025", "0.00001", "0.00000125", "0.000003125");
+    const big = compileTable({
+      id: "big",
+      version: "1",
+      effectiveFrom: "2025-01-01",
+      source: "test",
+      checkedOn: "2025-01-01",
+      currency: "USD",
+      models: { m: { provider: "p", input: "123456.789012345", output: "0.1" } },
+    });
+    const item = fc.oneof(
+      fc
+        .tuple(tokens, tokens)
+        .map(([input, output]) => charge(table, "m", { input, output: output % 1_000_000 })),
+      fc.tuple(tokens, tokens).map(([input, output]) => charge(big, "m", { input, output })),
+      fc
+        .tuple(tokens, tokens)
+        .map(([input, output]) => ({ ...charge(table, "v", { input, output }) })),
+      fc.tuple(tokens, tokens).map(([input, output]) => ({
+        ...charge(table, "m", { input, output }),
+        usd: "-1.5",
+      })),
+      fc.tuple(tokens, tokens).map(([input, output]) => chargeUsd(table, "m", { input, output })),
+      fc
+        .tuple(tokens, tokens)
+        .map(([input, output]) =>
+          quote(table, "m", { window: { input: input + 1, output: output + 1 } }),
+        ),
+      fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }).map((n) => `${n}.${"7".repeat(30)}`),
+      fc.integer({ min: -1000, max: 1000 }).map((n) => n / 8),
+      fc.constantFrom("-0", "0.000000000000000001", "-9007199254740993", "9007199254740.993"),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 40 }), (amounts) => {
+        const want = amounts.reduce(
+          (sum: Decimal, x) =>
+            sum.plus(typeof x === "object" ? x.usd : typeof x === "number" ? String(x) : x),
+          new D(0),
+        );
+        expect(sumAmounts(amounts)).toBe(plain(want));
+        expect(sumAmounts(new Set(amounts))).toBe(
+          plain(
+            [...new Set(amounts)].reduce(
+              (sum: Decimal, x) =>
+                sum.plus(typeof x === "object" ? x.usd : typeof x === "number" ? String(x) : x),
+              new D(0),
+            ),
+          ),
+        );
+      }),
+      { numRuns: Math.max(RUNS, 500) },
+    );
+  });
+
+  it("a million charges sum exactly, past the safe-integer range of their scale", () => {
+    const table = tableWith("0.000000000000123", "9999.999999999999", "0", "0");
+    const one = charge(table, "m", { input: 7, output: 900_719 });
+    // 7 × 0.000000000000123 + 900719 × 9999.999999999999 per charge, 1,000,000 times
+    const list = Array.from({ length: 1_000_000 }, () => one);
+    expect(sumAmounts(list)).toBe(plain(new D(one.usd).times(1_000_000)));
+    expect(one.usd).toBe(
+      plain(new D(7).times("0.000000000000123").plus(new D(900_719).times("9999.999999999999"))),
+    );
+  });
+
+  it("the exact amount a charge carries is no property: keys, JSON and copies are plain", () => {
+    const table = tableWith("0.0000025", "0.00001", "0.00000125", "0.000003125");
+    const result = charge(table, "m", { input: 1000, output: 10 });
+    expect(Reflect.ownKeys(result)).toEqual(Object.keys(result));
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(result))).toEqual({ ...result });
+    // 1000 × 0.0000025 + 10 × 0.00001 = 0.0026; a copy with another usd is summed by its usd
+    expect(sumAmounts([result, { ...result, usd: "1" }, Object.create(result)])).toBe("1.0052");
   });
 });

@@ -151,7 +151,7 @@ function compileCallRate(issues: IssueList, path: Path, value: unknown): string 
       return undefined;
     }
     if (!checkDecimal(issues, [...path, "perThousand"], value.perThousand)) return undefined;
-    return formatDecimal(new Dec(value.perThousand as string).div(1000));
+    return formatDecimal(divide(value.perThousand as string, 1000));
   }
   return compileDecimal(issues, path, value);
 }

@@ -6,6 +6,9 @@
 /** 10^0 … 10^15 as exact numbers. */
 export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
+/** "", "0", "00", … up to 15 zeros. */
+const ZEROS: readonly string[] = Array.from({ length: 16 }, (_, i) => "0".repeat(i));
+
 /** 10^n as a bigint. @internal */
 export function pow10n(n: number): bigint {
   return 10n ** BigInt(n);
@@ -18,19 +21,26 @@ export function pow10n(n: number): bigint {
  * @internal
  */
 export function formatScaled(int: number | bigint, scale: number): string {
-  if (typeof int === "number" && int > 0) {
-    // The hot case: a positive safe integer. Slices instead of rebuilt strings.
-    const digits = `${int}`;
+  if (typeof int === "number" && int > 0 && scale < POW10.length) {
+    // The hot case: a positive safe integer. Trailing zeros are trimmed in arithmetic and the
+    // whole and fractional parts converted separately (small integers convert fastest).
+    let value = int;
     let places = scale;
-    let end = digits.length;
-    while (places > 0 && digits.charCodeAt(end - 1) === 48) {
-      end -= 1;
+    while (places > 0 && value % 10 === 0) {
+      value /= 10;
       places -= 1;
     }
-    if (places === 0) return digits.slice(0, end);
-    const point = end - places;
-    if (point > 0) return `${digits.slice(0, point)}.${digits.slice(point, end)}`;
-    return `0.${"0".repeat(-point)}${digits.slice(0, end)}`;
+    if (places === 0) return `${value}`;
+    const unit = POW10[places] as number;
+    let whole = Math.floor(value / unit);
+    // value ÷ unit may round up to the next integer; whole × unit is exact either way.
+    let fraction = value - whole * unit;
+    if (fraction < 0) {
+      whole -= 1;
+      fraction += unit;
+    }
+    const digits = `${fraction}`;
+    return `${whole}.${ZEROS[places - digits.length]}${digits}`;
   }
   if (int === 0 || int === 0n) return "0";
   const negative = int < 0;

@@ -1,11 +1,14 @@
-import type { ResolvedBy } from "../catalog/resolveName.js";
-import { Dec } from "../money/decimal.js";
+import { fastRates } from "../catalog/fastRates.js";
+import { type Resolved, type ResolvedBy, resolveName } from "../catalog/resolveName.js";
+import { divide, times } from "../money/exact.js";
+import { withExactUsd } from "../money/exactUsd.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { formatScaled } from "../money/scaled.js";
-import type { PricingTable, Provenance, ServiceTierName } from "../schema/types.js";
+import type { PricingTable, Provenance, ServiceTierName, Tier } from "../schema/types.js";
 import { divideByUnitPrice } from "./creditDivider.js";
 import type { InputPart, OutputPart, Usage } from "./normalizeUsage.js";
-import { LINE_COUNT, LINE_ORDER, priceUsage } from "./priceUsage.js";
+import { plainCounts, plainLevel } from "./plainUsage.js";
+import { LINE_COUNT, LINE_ORDER, priceResolved, withModelFees } from "./priceUsage.js";
 
 /** Options of {@link charge}. */
 export interface ChargeOptions {
@@ -99,13 +102,17 @@ export function charge(
   usage: Usage,
   options: ChargeOptions = {},
 ): Charge {
-  const { resolved, used, tier, serviceTier, fast, counts, products, total } = priceUsage(
+  const resolved = resolveName(table, name);
+  if (options?.serviceTier === undefined) {
+    const fast = plainCharge(table, resolved, usage);
+    if (fast !== undefined) return fast;
+  }
+  const { used, tier, serviceTier, fast, counts, products, total } = priceResolved(
     table,
-    name,
+    resolved,
     usage,
     options,
   );
-  const { model, variant } = resolved;
   const lines: ChargeLine[] = [];
   for (let i = 0; i < LINE_COUNT; i++) {
     const tokens = counts[i] as number;
@@ -122,38 +129,100 @@ export function charge(
       }),
     );
   }
+  const parts =
+    used.inputParts === null && used.outputParts === null
+      ? null
+      : Object.freeze({
+          input: freezeParts(used.inputParts),
+          output: freezeParts(used.outputParts),
+        });
+  return chargeResult(table, resolved, tier, serviceTier, total, fast.scale, lines, parts, used);
+}
 
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The commonest charge without the general path's intermediate objects: a plain usage (see
+ * plainCounts) at standard or long-context-tier rates, every product a safe integer. The same
+ * result, line for line; undefined for anything else.
+ */
+function plainCharge(table: PricingTable, resolved: Resolved, usage: Usage): Charge | undefined {
+  const counts = plainCounts(usage);
+  if (counts === undefined) return undefined;
+  const model = resolved.model;
+  const used = usage as { readonly input: number; readonly output: number };
+  const level = plainLevel(model, used.input);
+  if (level === undefined) return undefined;
+  const fast = fastRates(withModelFees(level, model));
+  if (!fast.safe) return undefined;
+  const numerators = fast.lineNumerators;
+  const scale = fast.scale;
+  const lines: ChargeLine[] = [];
+  let total = 0;
+  for (let i = 0; i < 6; i++) {
+    const tokens = counts[i] as number;
+    const n = numerators[i] as number;
+    if (n === -1) {
+      if (tokens === 0) continue;
+      return undefined;
+    }
+    const product = tokens * n;
+    total += product;
+    if (product > MAX || total > MAX) return undefined;
+    if (tokens === 0 && i !== 0 && i !== 4) continue;
+    lines.push(
+      Object.freeze({
+        kind: LINE_ORDER[i] as ChargeLineKind,
+        tokens,
+        rate: fast.lineRates[i] as string,
+        usd: formatScaled(product, scale),
+      }),
+    );
+  }
+  const tier = level === model ? null : (level as Tier);
+  return chargeResult(table, resolved, tier, null, total, scale, lines, null, used);
+}
+
+/** The frozen result, the same shape whichever path priced it. */
+function chargeResult(
+  table: PricingTable,
+  resolved: Resolved,
+  tier: Tier | null,
+  serviceTier: ServiceTierName | null,
+  total: number | bigint,
+  scale: number,
+  lines: ChargeLine[],
+  parts: Charge["parts"],
+  used: { readonly input: number; readonly output: number },
+): Charge {
+  const { model, variant } = resolved;
   const credits = table.credits;
   const multiplier = credits?.tokenMultiplier?.multipliers[model.id];
-  return Object.freeze({
+  const result: Charge = {
     variant: variant === null ? null : variant.id,
     label: variant === null ? model.label : variant.label,
     model: model.id,
     provider: model.provider,
     resolvedBy: resolved.resolvedBy,
-    tier: tier === null ? null : Object.freeze({ aboveInputTokens: tier.aboveInputTokens }),
+    tier: tier === null ? null : frozenTier(tier),
     serviceTier,
-    usd: formatScaled(total, fast.scale),
+    usd: formatScaled(total, scale),
     lines: Object.freeze(lines),
-    parts:
-      used.inputParts === null && used.outputParts === null
-        ? null
-        : Object.freeze({
-            input: freezeParts(used.inputParts),
-            output: freezeParts(used.outputParts),
-          }),
+    parts,
     credits:
       credits === null
         ? null
         : Object.freeze({
-            estimated: divideByUnitPrice(total, fast.scale, credits.unitPrice),
+            estimated: divideByUnitPrice(total, scale, credits.unitPrice),
             byTokens:
               multiplier === undefined || credits.tokenMultiplier === undefined
                 ? null
-                : formatDecimal(
-                    new Dec(used.input + used.output)
-                      .div(credits.tokenMultiplier.perTokens)
-                      .times(multiplier),
+                : // One division, last: exact whenever the quotient terminates.
+                  formatDecimal(
+                    divide(
+                      times(used.input + used.output, multiplier),
+                      credits.tokenMultiplier.perTokens,
+                    ),
                   ),
           }),
     exceedsWindow:
@@ -161,7 +230,20 @@ export function charge(
         ? null
         : used.input > variant.reserved.input || used.output > variant.reserved.output,
     table: table.provenance,
-  });
+  };
+  return Object.freeze(withExactUsd(result, total, scale));
+}
+
+// A charge's `tier` is the same frozen { aboveInputTokens } for every charge at that tier.
+const tiers = new WeakMap<Tier, { readonly aboveInputTokens: number }>();
+
+function frozenTier(tier: Tier): { readonly aboveInputTokens: number } {
+  let result = tiers.get(tier);
+  if (result === undefined) {
+    result = Object.freeze({ aboveInputTokens: tier.aboveInputTokens });
+    tiers.set(tier, result);
+  }
+  return result;
 }
 
 function freezeParts<T>(parts: readonly T[] | null): readonly T[] | null {

@@ -1,7 +1,7 @@
 import { type FastRates, fastRates } from "../catalog/fastRates.js";
 import { type Resolved, resolveName } from "../catalog/resolveName.js";
 import { pricebookError } from "../errors.js";
-import { Dec } from "../money/decimal.js";
+import { times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type {
   Model,
@@ -84,7 +84,16 @@ export function priceUsage(
   usage: Usage,
   options: ChargeOptions | undefined,
 ): PricedUsage {
-  const resolved = resolveName(table, name);
+  return priceResolved(table, resolveName(table, name), usage, options);
+}
+
+/** {@link priceUsage} of a name already resolved, so a name is looked up once. @internal */
+export function priceResolved(
+  table: PricingTable,
+  resolved: Resolved,
+  usage: Usage,
+  options: ChargeOptions | undefined,
+): PricedUsage {
   const used = normalizeUsage(usage);
   const { model } = resolved;
   if (model.maxPricedInputTokens !== undefined && used.input > model.maxPricedInputTokens) {
@@ -183,7 +192,7 @@ function scaledRates(level: Rates, name: string, multiplier: string): Rates {
   const scaled: Partial<Record<RateKind, string>> = {};
   for (const kind of TOKEN_RATES) {
     const rate = level[kind];
-    if (rate !== undefined) scaled[kind] = formatDecimal(new Dec(rate).times(multiplier));
+    if (rate !== undefined) scaled[kind] = formatDecimal(times(rate, multiplier));
   }
   const rates = Object.freeze(scaled) as Rates;
   byName.set(name, rates);
@@ -193,8 +202,8 @@ function scaledRates(level: Rates, name: string, multiplier: string): Rates {
 // A tier's or service tier's rates with the model's per-call fee, made once per level.
 const withFees = new WeakMap<Rates, Rates>();
 
-/** The level's rates plus the model's `webSearch` fee, which every tier shares unscaled. */
-function withModelFees(level: Rates, model: Model): Rates {
+/** The level's rates plus the model's `webSearch` fee, which every tier shares unscaled. @internal */
+export function withModelFees(level: Rates, model: Model): Rates {
   if (model.webSearch === undefined || level === model) return level;
   let result = withFees.get(level);
   if (result === undefined) {

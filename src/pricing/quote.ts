@@ -1,12 +1,13 @@
+import { fastRates } from "../catalog/fastRates.js";
 import { type Resolved, type ResolvedBy, resolveName } from "../catalog/resolveName.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
-import { divide } from "../money/exact.js";
-import { formatDecimal } from "../money/formatDecimal.js";
-import type { PricingTable, Provenance } from "../schema/types.js";
-import { type Band, bandAround } from "./band.js";
+import { withExactUsd } from "../money/exactUsd.js";
+import { formatScaled } from "../money/scaled.js";
+import type { Model, PricingTable, Provenance } from "../schema/types.js";
+import { type Band, bandAroundScaled } from "./band.js";
+import { divideByUnitPrice } from "./creditDivider.js";
 import { toTokenCount } from "./tokens.js";
-import { windowCost } from "./windowCost.js";
 
 /** Options of {@link quote}. */
 export interface QuoteOptions {
@@ -66,17 +67,12 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
   const window = options?.window;
   // A variant's quote depends on the table alone: computed once, then the same frozen result.
   if (resolved.kind === "variant" && window === undefined) {
-    let byVariant = variantQuotes.get(table);
-    if (byVariant === undefined) {
-      byVariant = new Map();
-      variantQuotes.set(table, byVariant);
-    }
-    // Keyed by the rule too: the same variant reached by a prefix reports `prefix`.
-    const key = `${resolved.variant.id}\u0000${resolved.resolvedBy}`;
-    const cached = byVariant.get(key);
+    // Keyed by the resolution itself: one per table, entry and rule (the same variant reached
+    // by a prefix reports `prefix`), so a hit costs one lookup and makes nothing.
+    const cached = variantQuotes.get(resolved);
     if (cached !== undefined) return cached;
     const fresh = computeQuote(table, resolved, resolved.variant.reserved);
-    byVariant.set(key, fresh);
+    variantQuotes.set(resolved, fresh);
     return fresh;
   }
   let reserved: { input: number; output: number };
@@ -117,7 +113,7 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
   return computeQuote(table, resolved, reserved);
 }
 
-const variantQuotes = new WeakMap<PricingTable, Map<string, Quote>>();
+const variantQuotes = new WeakMap<Resolved, Quote>();
 
 function computeQuote(
   table: PricingTable,
@@ -125,26 +121,54 @@ function computeQuote(
   reserved: { readonly input: number; readonly output: number },
 ): Quote {
   const { model, variant } = resolved;
-  const usd = windowCost(model, reserved);
+  // In scaled integers, like a charge: reserved tokens × the rates' integer numerators.
+  const fast = fastRates(model);
+  let int: number | bigint = -1;
+  if (fast.safe) {
+    const a = reserved.input * (fast.lineNumerators[0] as number);
+    const sum = a + reserved.output * (fast.lineNumerators[4] as number);
+    if (a <= MAX && sum <= MAX) int = sum;
+  }
+  if (int === -1) {
+    int =
+      BigInt(reserved.input) * (fast.lineBig[0] as bigint) +
+      BigInt(reserved.output) * (fast.lineBig[4] as bigint);
+  }
+  const scale = fast.scale;
   const credits = table.credits;
-  return Object.freeze({
+  const result: Quote = {
     variant: variant === null ? null : variant.id,
     label: variant === null ? model.label : variant.label,
     model: model.id,
     provider: model.provider,
     resolvedBy: resolved.resolvedBy,
     reserved: Object.freeze({ input: reserved.input, output: reserved.output }),
-    rates: Object.freeze({ input: model.input, output: model.output }),
-    usd: formatDecimal(usd),
-    band: bandAround(table, usd),
+    rates: ratesOf(model),
+    usd: formatScaled(int, scale),
+    band: bandAroundScaled(table, int, scale),
     credits:
       credits === null
         ? null
         : Object.freeze({
             unitPrice: credits.unitPrice,
-            estimated: formatDecimal(divide(usd, credits.unitPrice)),
+            estimated: divideByUnitPrice(int, scale, credits.unitPrice),
             published: variant === null ? null : variant.credits,
           }),
     table: table.provenance,
-  });
+  };
+  return Object.freeze(withExactUsd(result, int, scale));
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+// A quote's `rates` is the same frozen { input, output } for every quote of a model.
+const modelRates = new WeakMap<Model, Quote["rates"]>();
+
+function ratesOf(model: Model): Quote["rates"] {
+  let rates = modelRates.get(model);
+  if (rates === undefined) {
+    rates = Object.freeze({ input: model.input, output: model.output });
+    modelRates.set(model, rates);
+  }
+  return rates;
 }

@@ -1,0 +1,86 @@
+import type { Model, Tier } from "../schema/types.js";
+import { isCount } from "./tokens.js";
+
+/** The keys a plain usage may have. */
+const PLAIN_KEYS: ReadonlySet<string> = new Set([
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "reasoning",
+]);
+
+/**
+ * The hot paths' reading of the commonest usage: `input` and `output` and, optionally, cache
+ * reads, cache writes and reasoning, every one a valid count and nothing else (keys whose value
+ * is undefined count as absent, as in the general path). Returns the tokens per text line in
+ * line order — uncached input, cachedInput, cacheWrite, cacheWrite1h, non-reasoning output,
+ * reasoning — or undefined for anything else, which takes the general path and its errors.
+ *
+ * @internal
+ */
+export function plainCounts(usage: unknown): number[] | undefined {
+  if (typeof usage !== "object" || usage === null) return undefined;
+  const u = usage as Record<string, unknown>;
+  const input = u.input;
+  const output = u.output;
+  if (!isCount(input) || !isCount(output)) return undefined;
+  let present = 2;
+  let cachedInput = 0;
+  let cacheWrite = 0;
+  let cacheWrite1h = 0;
+  let reasoning = 0;
+  let value = u.cachedInput;
+  if (value !== undefined) {
+    if (!isCount(value)) return undefined;
+    cachedInput = value;
+    present += 1;
+  }
+  value = u.cacheWrite;
+  if (value !== undefined) {
+    if (!isCount(value)) return undefined;
+    cacheWrite = value;
+    present += 1;
+  }
+  value = u.cacheWrite1h;
+  if (value !== undefined) {
+    if (!isCount(value)) return undefined;
+    cacheWrite1h = value;
+    present += 1;
+  }
+  value = u.reasoning;
+  if (value !== undefined) {
+    if (!isCount(value)) return undefined;
+    reasoning = value;
+    present += 1;
+  }
+  // Nothing else: counting keys with for-in allocates nothing; on a mismatch (an undefined
+  // value, an inherited key, an array, another kind of usage) look at the own keys.
+  let keys = 0;
+  for (const _ in u) keys += 1;
+  if (keys !== present && (Array.isArray(u) || !Object.keys(u).every((k) => PLAIN_KEYS.has(k))))
+    return undefined;
+  const uncached = input - cachedInput - cacheWrite - cacheWrite1h;
+  if (uncached < 0 || reasoning > output) return undefined;
+  return [uncached, cachedInput, cacheWrite, cacheWrite1h, output - reasoning, reasoning];
+}
+
+/**
+ * The standard (no service tier) level a plain usage of `input` tokens is priced at: the model,
+ * or the last long-context tier whose threshold the input exceeds. Undefined when the model
+ * knows no price for that many input tokens (the general path says so).
+ *
+ * @internal
+ */
+export function plainLevel(model: Model, input: number): Tier | Model | undefined {
+  if (model.maxPricedInputTokens !== undefined && input > model.maxPricedInputTokens)
+    return undefined;
+  let level: Tier | Model = model;
+  const tiers = model.tiers;
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i] as Tier;
+    if (input > tier.aboveInputTokens) level = tier;
+  }
+  return level;
+}
