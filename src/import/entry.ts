@@ -1,4 +1,4 @@
-import { checkId } from "../catalog/validate.js";
+import { checkId, checkModelId } from "../catalog/validate.js";
 import { describe } from "../money/toDecimal.js";
 import { changedByRecovery, recoverDecimal } from "./recoverDecimal.js";
 import type { ImportNormalization, ImportRename, ImportSkip } from "./types.js";
@@ -83,33 +83,37 @@ export function finishEntry(collector: Collector, entry: Entry): boolean {
   return true;
 }
 
-/** True when `name` is usable as a table id or alias as it is. @internal */
-export function isTableName(name: string): boolean {
-  // The common case without building an issue; checkId decides everything else, so a wider
-  // id rule there is picked up here.
+/** True when `name` is usable as a table id as it is. @internal */
+export function isTableId(name: string): boolean {
+  // The common case without building an issue; checkId decides the rest.
   return PLAIN_ID.test(name) || checkId([], [], name);
+}
+
+/** True when `name` is usable as a model id or alias as it is (`:` and `@` allowed). @internal */
+export function isModelName(name: string): boolean {
+  return PLAIN_ID.test(name) || checkModelId([], [], name);
 }
 
 const PLAIN_ID = /^[a-z0-9][a-z0-9._-]*$/;
 
 /**
- * The name a catalog name takes in a table: lower case, and where the table format cannot
- * hold a character (`:`, `/`, `@`, spaces), each run of such characters becomes `-` and the
+ * The name a catalog model name takes in a table: lower case, and where the table format
+ * cannot hold a character (`/`, spaces), each run of such characters becomes `-` and the
  * rename is reported. Undefined when nothing usable is left.
  *
  * @internal
  */
-export function tableName(collector: Collector, key: string, name: string): string | undefined {
+export function modelName(collector: Collector, key: string, name: string): string | undefined {
   const lower = name.toLowerCase();
-  if (isTableName(lower)) return lower;
-  const id = lower.replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "");
-  if (!isTableName(id)) return undefined;
+  if (isModelName(lower)) return lower;
+  const id = lower.replace(/[^a-z0-9._:@-]+/g, "-").replace(/^[^a-z0-9]+/, "");
+  if (!isModelName(id)) return undefined;
   const last = collector.renamed.at(-1);
   if (last?.key === key && last.id === id) return id;
   collector.renamed.push({
     key,
     id,
-    reason: `${JSON.stringify(name)} has characters a table id cannot hold (only a-z, 0-9, ".", "_" and "-")`,
+    reason: `${JSON.stringify(name)} has characters a model id cannot hold (only a-z, 0-9, ".", "_", "-", ":" and "@")`,
   });
   return id;
 }

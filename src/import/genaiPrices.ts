@@ -1,16 +1,16 @@
 import { isIsoDate, isRecord } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
 import type { ModelInput, PricingTableInput, RateInput } from "../schema/types.js";
-import { type DimensionPrice, dimensionFields } from "./dimensions.js";
 import {
   type Collector,
   dropField,
   type Entry,
   finishEntry,
+  isTableId,
+  modelName,
   newEntry,
   priceField,
   skipEntry,
-  tableName,
 } from "./entry.js";
 import {
   buildTiers,
@@ -38,9 +38,6 @@ const RATE_FIELDS: Readonly<Record<string, RateKind>> = {
   cache_read_mtok: "cachedInput",
   cache_write_mtok: "cacheWrite",
   cache_write_1h_mtok: "cacheWrite1h",
-};
-
-const DIMENSION_FIELDS: Readonly<Record<string, "audioInput" | "audioOutput" | "imageInput">> = {
   input_audio_mtok: "audioInput",
   output_audio_mtok: "audioOutput",
   input_image_mtok: "imageInput",
@@ -99,7 +96,7 @@ interface PriceSet {
   readonly startDate: string | undefined;
   readonly rates: RateSet;
   readonly tiers: Map<number, RateSet>;
-  readonly dimensions: DimensionPrice[];
+  readonly webSearch: { readonly perThousand: string } | undefined;
 }
 
 interface ReadModel {
@@ -135,8 +132,8 @@ export function importGenaiPrices(
   const matches = newMatcher();
   for (const provider of data as Record<string, unknown>[]) {
     const providerId = provider.id as string;
-    const tableId = tableName(collector, providerId, providerId);
-    if (tableId === undefined) {
+    const tableId = providerId.toLowerCase();
+    if (!isTableId(tableId)) {
       skipEntry(collector, providerId, "a provider id with no characters a table id can hold");
       continue;
     }
@@ -190,6 +187,7 @@ export function importGenaiPrices(
           ...model.model,
           ...(set.rates as { input: RateInput; output: RateInput }),
           ...(tiers === undefined ? {} : { tiers }),
+          ...(set.webSearch === undefined ? {} : { webSearch: set.webSearch }),
         } as ModelInput);
       }
       if (models.size === 0) continue;
@@ -248,7 +246,7 @@ function readModel(
   const names: string[] = [];
   for (const candidate of candidates) {
     if (owner(candidate) !== value) continue;
-    const name = tableName(collector, key, candidate);
+    const name = modelName(collector, key, candidate);
     if (name !== undefined && !names.includes(name)) names.push(name);
   }
   if (names.length === 0) {
@@ -302,8 +300,6 @@ function readModel(
   } else {
     entry.problem ??= "prices: expected an object or a list of constrained prices";
   }
-  const dimensions = sets.flatMap((set) => set.dimensions);
-  const extra = dimensionFields(entry, dimensions);
   if (!finishEntry(collector, entry)) return undefined;
   const [id, ...aliases] = names as [string, ...string[]];
   const label = typeof value.name === "string" && value.name.trim() !== "" ? value.name : value.id;
@@ -318,7 +314,6 @@ function readModel(
       ...(typeof window === "number" && Number.isSafeInteger(window) && window > 0
         ? { contextWindow: window }
         : {}),
-      ...extra,
     },
   };
 }
@@ -331,7 +326,7 @@ function readPrices(
 ): PriceSet | undefined {
   const rates: RateSet = {};
   const tiers = new Map<number, RateSet>();
-  const dimensions: DimensionPrice[] = [];
+  let webSearch: { perThousand: string } | undefined;
   for (const field of Object.keys(prices)) {
     const raw = prices[field];
     const at = `${path}.${field}`;
@@ -364,24 +359,16 @@ function readPrices(
       }
       continue;
     }
-    const dimension = DIMENSION_FIELDS[field];
-    if (dimension !== undefined && typeof raw === "number") {
-      const price = priceField(entry, at, raw);
-      if (price !== undefined)
-        dimensions.push({ dimension, field: at, rate: { perMillion: price } });
-      continue;
-    }
     if (field === "web_searches_kcount" && typeof raw === "number") {
       const price = priceField(entry, at, raw);
-      if (price !== undefined)
-        dimensions.push({ dimension: "webSearch", field: at, perThousand: price });
+      if (price !== undefined) webSearch = { perThousand: price };
       continue;
     }
     dropField(
       entry,
       at,
       isRecord(raw)
-        ? "a tiered price for a usage part the table format has no tiers for"
+        ? "a tiered price the table format has no tiers for (web searches and other per-call units are the same at every size)"
         : "a price for a usage part the table format has no rate for",
     );
   }
@@ -389,5 +376,5 @@ function readPrices(
     entry.problem ??= `${path}: no ${rates.input === undefined ? "input_mtok" : "output_mtok"} price (only text input and output priced models are imported)`;
     return undefined;
   }
-  return { startDate, rates, tiers, dimensions };
+  return { startDate, rates, tiers, webSearch };
 }

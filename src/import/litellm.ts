@@ -1,16 +1,16 @@
 import { isRecord } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
 import type { ModelInput, PricingTableInput, ServiceTierName } from "../schema/types.js";
-import { type DimensionPrice, dimensionFields } from "./dimensions.js";
 import {
   type Collector,
   dropField,
   finishEntry,
-  isTableName,
+  isModelName,
+  isTableId,
+  modelName,
   newEntry,
   priceField,
   skipEntry,
-  tableName,
 } from "./entry.js";
 import {
   buildTiers,
@@ -32,18 +32,15 @@ const RATE_FIELDS: Readonly<Record<string, RateKind>> = {
   cache_read_input_token_cost: "cachedInput",
   cache_creation_input_token_cost: "cacheWrite",
   cache_creation_input_token_cost_above_1hr: "cacheWrite1h",
+  input_cost_per_audio_token: "audioInput",
+  output_cost_per_audio_token: "audioOutput",
+  input_cost_per_image_token: "imageInput",
 };
 
 const SERVICE_TIERS: Readonly<Record<string, ServiceTierName>> = {
   batches: "batch",
   flex: "flex",
   priority: "priority",
-};
-
-const DIMENSION_FIELDS: Readonly<Record<string, "audioInput" | "audioOutput" | "imageInput">> = {
-  input_cost_per_audio_token: "audioInput",
-  output_cost_per_audio_token: "audioOutput",
-  input_cost_per_image_token: "imageInput",
 };
 
 /** Modes whose prices are per text token. */
@@ -99,7 +96,7 @@ export function importLitellm(
       continue;
     }
     const provider = entry.litellm_provider;
-    if (typeof provider !== "string" || !isTableName(provider.toLowerCase())) {
+    if (typeof provider !== "string" || !isTableId(provider.toLowerCase())) {
       collector.entries += 1;
       skipEntry(collector, key, "no litellm_provider naming a table id (a-z, 0-9, '.', '_', '-')");
       continue;
@@ -153,20 +150,20 @@ export function importLitellm(
  * `<prefix>/<name>` becomes `<name>` with `provider: <prefix>`, so the key itself still
  * resolves (through the provider-prefix rule); anything else is renamed and reported.
  */
-function modelName(
+function litellmName(
   collector: Collector,
   key: string,
   tableId: string,
 ): { id: string; provider: string } | undefined {
   const lower = key.toLowerCase();
-  if (isTableName(lower)) return { id: lower, provider: tableId };
+  if (isModelName(lower)) return { id: lower, provider: tableId };
   const slash = lower.indexOf("/");
   if (slash > 0) {
     const prefix = lower.slice(0, slash);
     const rest = lower.slice(slash + 1);
-    if (isTableName(prefix) && isTableName(rest)) return { id: rest, provider: prefix };
+    if (isTableId(prefix) && isModelName(rest)) return { id: rest, provider: prefix };
   }
-  const id = tableName(collector, key, key);
+  const id = modelName(collector, key, key);
   return id === undefined ? undefined : { id, provider: tableId };
 }
 
@@ -200,7 +197,7 @@ function readModel(
   const base: RateSet = {};
   const tiers = new Map<number, RateSet>();
   const service = new Map<ServiceTierName, RateSet>();
-  const dimensions: DimensionPrice[] = [];
+  let webSearch: string | undefined;
   for (const field of Object.keys(value)) {
     const raw = value[field];
     const kind = RATE_FIELDS[field];
@@ -233,11 +230,13 @@ function readModel(
       }
       continue;
     }
-    const dimension = DIMENSION_FIELDS[field];
-    if (dimension !== undefined) {
-      const price = priceField(entry, field, raw);
-      if (price !== undefined) dimensions.push({ dimension, field, rate: price });
-      continue;
+    if (field === "search_context_cost_per_query" && isRecord(raw)) {
+      // One price per call only when every context size costs the same.
+      const prices = Object.values(raw);
+      if (prices.length > 0 && prices.every((price) => price === prices[0])) {
+        webSearch = priceField(entry, `${field}.${Object.keys(raw)[0]}`, prices[0]);
+        continue;
+      }
     }
     if (field === "output_cost_per_reasoning_token" && raw === value.output_cost_per_token)
       continue;
@@ -251,11 +250,10 @@ function readModel(
       dropField(entry, field, unsupportedReason(field));
     }
   }
-  const name = modelName(collector, key, tableId);
+  const name = litellmName(collector, key, tableId);
   if (name === undefined) {
     entry.problem ??= "its name has no characters a table id can hold";
   }
-  const extra = dimensionFields(entry, dimensions);
   if (!finishEntry(collector, entry) || name === undefined) return undefined;
 
   const serviceTiers: Partial<Record<ServiceTierName, RateSet>> = {};
@@ -267,7 +265,7 @@ function readModel(
     ...(base as { input: string; output: string }),
     ...(tierList === undefined ? {} : { tiers: tierList }),
     ...(service.size === 0 ? {} : { serviceTiers: serviceTiers as ModelInput["serviceTiers"] }),
-    ...extra,
+    ...(webSearch === undefined ? {} : { webSearch }),
   };
   return { id: name.id, model };
 }
@@ -280,7 +278,7 @@ function unsupportedReason(field: string): string {
   if (/character/.test(field))
     return "priced per character, a unit the table format has no rate for";
   if (field === "search_context_cost_per_query")
-    return "web search priced per query by context size (low/medium/high); no single per-call price to import";
+    return "web search priced per query by context size (low/medium/high), at different prices; no single per-call price to import";
   if (field === "output_cost_per_reasoning_token")
     return "a reasoning-token price different from the output price; the table format prices reasoning as output";
   if (TIER_KEY.test(field) || SERVICE_TIER_KEY.test(field))

@@ -10,11 +10,16 @@ export interface ImportSettings {
   readonly source: string | undefined;
 }
 
-/** The five text-token rates, by our name. @internal */
-export const RATE_KINDS = ["input", "output", "cachedInput", "cacheWrite", "cacheWrite1h"] as const;
-
-/** @internal */
-export type RateKind = (typeof RATE_KINDS)[number];
+/** The per-token rates a model, a tier and a service tier can state. @internal */
+export type RateKind =
+  | "input"
+  | "output"
+  | "cachedInput"
+  | "cacheWrite"
+  | "cacheWrite1h"
+  | "audioInput"
+  | "audioOutput"
+  | "imageInput";
 
 /** Rates by kind, each already an exact decimal. @internal */
 export type RateSet = Partial<Record<RateKind, RateInput>>;
