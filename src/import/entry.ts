@@ -117,3 +117,29 @@ export function modelName(collector: Collector, key: string, name: string): stri
   });
   return id;
 }
+
+/**
+ * A catalog key's id in its table. A key the table format holds as it is stays as it is; a key
+ * `<prefix>/<name>` becomes `<name>` with `provider: <prefix>`, so the key itself still
+ * resolves (through the provider-prefix rule of name resolution); anything else is renamed
+ * and reported.
+ *
+ * @internal
+ */
+export function prefixedName(
+  collector: Collector,
+  key: string,
+  name: string,
+  tableId: string,
+): { id: string; provider: string } | undefined {
+  const lower = name.toLowerCase();
+  if (isModelName(lower)) return { id: lower, provider: tableId };
+  const slash = lower.indexOf("/");
+  if (slash > 0) {
+    const prefix = lower.slice(0, slash);
+    const rest = lower.slice(slash + 1);
+    if (isTableId(prefix) && isModelName(rest)) return { id: rest, provider: prefix };
+  }
+  const id = modelName(collector, key, name);
+  return id === undefined ? undefined : { id, provider: tableId };
+}

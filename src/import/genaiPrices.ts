@@ -8,6 +8,7 @@ import {
   finishEntry,
   isTableId,
   modelName,
+  newCollector,
   newEntry,
   priceField,
   skipEntry,
@@ -128,41 +129,61 @@ export function importGenaiPrices(
     }
   });
 
-  const tables: PricingTableInput[] = [];
+  const providers = data as Record<string, unknown>[];
+  const byId = new Map(providers.map((provider) => [provider.id as string, provider]));
+  const selected = providers.filter((provider) => {
+    const tableId = (provider.id as string).toLowerCase();
+    if (!isTableId(tableId)) {
+      skipEntry(collector, provider.id as string, "a provider id a table id cannot hold");
+      return false;
+    }
+    return settings.providers === undefined || settings.providers.has(tableId);
+  });
+  // A provider's own models, read once; a provider only needed as another's fallback is read
+  // without reporting (its own import, if asked for, reports it).
   const matches = newMatcher();
-  for (const provider of data as Record<string, unknown>[]) {
+  const readCache = new Map<string, ReadModel[]>();
+  const own = (providerId: string, report: Collector): ReadModel[] => {
+    let read = readCache.get(providerId);
+    if (read === undefined) {
+      read = readProvider(report, matches, byId.get(providerId) as Record<string, unknown>);
+      readCache.set(providerId, read);
+    }
+    return read;
+  };
+  for (const provider of selected) own(provider.id as string, collector);
+
+  const tables: PricingTableInput[] = [];
+  for (const provider of selected) {
     const providerId = provider.id as string;
     const tableId = providerId.toLowerCase();
-    if (!isTableId(tableId)) {
-      skipEntry(collector, providerId, "a provider id with no characters a table id can hold");
-      continue;
-    }
-    if (settings.providers !== undefined && !settings.providers.has(tableId)) continue;
-    const rawModels = provider.models as unknown[];
-    const read: ReadModel[] = [];
-    const taken = new Map<string, string>();
-    rawModels.forEach((value, index) => {
-      collector.entries += 1;
-      const model = readModel(collector, matches, providerId, tableId, rawModels, value, index);
-      if (model === undefined) return;
-      const clash = taken.get(model.id);
-      if (clash !== undefined) {
-        skipEntry(
-          collector,
-          `${providerId}/${model.id}`,
-          `its id is already ${clash}'s in table ${tableId}`,
-        );
-        return;
+    // genai-prices' fallback_model_providers: Azure prices OpenAI's models at OpenAI's prices
+    // where it has no price of its own. Those models join the table after its own.
+    const models = [...own(providerId, collector)];
+    const taken = new Set(models.flatMap((model) => [model.id, ...(model.model.aliases ?? [])]));
+    const fallbacks = Array.isArray(provider.fallback_model_providers)
+      ? provider.fallback_model_providers.filter((id): id is string => byId.has(id as string))
+      : [];
+    for (const fallbackId of fallbacks) {
+      for (const model of own(fallbackId, newCollector())) {
+        if (taken.has(model.id)) continue;
+        const aliases = (model.model.aliases ?? []).filter((alias) => !taken.has(alias));
+        for (const name of [model.id, ...aliases]) taken.add(name);
+        const { aliases: _claimed, ...rest } = model.model;
+        models.push({
+          ...model,
+          model: {
+            ...rest,
+            provider: tableId,
+            ...(aliases.length === 0 ? {} : { aliases }),
+            source: `genai-prices: ${providerId} falls back to ${fallbackId}'s price for this model`,
+          },
+        });
       }
-      taken.set(model.id, model.id);
-      const aliases = (model.model.aliases ?? []).filter((alias) => !taken.has(alias));
-      for (const alias of aliases) taken.set(alias, model.id);
-      const { aliases: _claimed, ...rest } = model.model;
-      read.push({ ...model, model: aliases.length === 0 ? rest : { ...rest, aliases } });
-    });
+    }
 
     const dates = new Set<string>([GENAI_PRICES_BASE_DATE]);
-    for (const model of read)
+    for (const model of models)
       for (const set of model.prices) if (set.startDate !== undefined) dates.add(set.startDate);
     let versions = [...dates].sort();
     if (settings.asOf !== undefined) {
@@ -178,20 +199,20 @@ export function importGenaiPrices(
     const label =
       typeof provider.name === "string" && provider.name.trim() !== "" ? provider.name : providerId;
     for (const version of versions) {
-      const models = new Map<string, ModelInput>();
-      for (const model of read) {
+      const inForce = new Map<string, ModelInput>();
+      for (const model of models) {
         const set = priceSetOn(model.prices, version);
         if (set === undefined) continue;
         const tiers = buildTiers(set.rates, set.tiers);
-        models.set(model.id, {
+        inForce.set(model.id, {
           ...model.model,
           ...(set.rates as { input: RateInput; output: RateInput }),
           ...(tiers === undefined ? {} : { tiers }),
           ...(set.webSearch === undefined ? {} : { webSearch: set.webSearch }),
         } as ModelInput);
       }
-      if (models.size === 0) continue;
-      collector.imported += models.size;
+      if (inForce.size === 0) continue;
+      collector.imported += inForce.size;
       tables.push(
         tableInput(
           tableId,
@@ -200,12 +221,45 @@ export function importGenaiPrices(
           version,
           source,
           settings.catalogDate,
-          sortedModels(models),
+          sortedModels(inForce),
         ),
       );
     }
   }
   return tables;
+}
+
+/** A provider's models, in the catalog's order, each name given to the first model that has it. */
+function readProvider(
+  collector: Collector,
+  matches: Matcher,
+  provider: Record<string, unknown>,
+): ReadModel[] {
+  const providerId = provider.id as string;
+  const tableId = providerId.toLowerCase();
+  const rawModels = provider.models as unknown[];
+  const read: ReadModel[] = [];
+  const taken = new Map<string, string>();
+  rawModels.forEach((value, index) => {
+    collector.entries += 1;
+    const model = readModel(collector, matches, providerId, tableId, rawModels, value, index);
+    if (model === undefined) return;
+    const clash = taken.get(model.id);
+    if (clash !== undefined) {
+      skipEntry(
+        collector,
+        `${providerId}/${model.id}`,
+        `its id is already ${clash}'s in table ${tableId}`,
+      );
+      return;
+    }
+    taken.set(model.id, model.id);
+    const aliases = (model.model.aliases ?? []).filter((alias) => !taken.has(alias));
+    for (const alias of aliases) taken.set(alias, model.id);
+    const { aliases: _claimed, ...rest } = model.model;
+    read.push({ ...model, model: aliases.length === 0 ? rest : { ...rest, aliases } });
+  });
+  return read;
 }
 
 /** The price set in force on a day: the latest dated one on or before it, else the undated one. */

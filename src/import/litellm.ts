@@ -5,9 +5,8 @@ import {
   type Collector,
   dropField,
   finishEntry,
-  isModelName,
   isTableId,
-  modelName,
+  prefixedName,
   newEntry,
   priceField,
   skipEntry,
@@ -145,28 +144,6 @@ export function importLitellm(
   });
 }
 
-/**
- * A LiteLLM key's id in its table. A key the table format holds as it is stays as it is; a key
- * `<prefix>/<name>` becomes `<name>` with `provider: <prefix>`, so the key itself still
- * resolves (through the provider-prefix rule); anything else is renamed and reported.
- */
-function litellmName(
-  collector: Collector,
-  key: string,
-  tableId: string,
-): { id: string; provider: string } | undefined {
-  const lower = key.toLowerCase();
-  if (isModelName(lower)) return { id: lower, provider: tableId };
-  const slash = lower.indexOf("/");
-  if (slash > 0) {
-    const prefix = lower.slice(0, slash);
-    const rest = lower.slice(slash + 1);
-    if (isTableId(prefix) && isModelName(rest)) return { id: rest, provider: prefix };
-  }
-  const id = modelName(collector, key, key);
-  return id === undefined ? undefined : { id, provider: tableId };
-}
-
 function readModel(
   collector: Collector,
   key: string,
@@ -250,7 +227,7 @@ function readModel(
       dropField(entry, field, unsupportedReason(field));
     }
   }
-  const name = litellmName(collector, key, tableId);
+  const name = prefixedName(collector, key, key, tableId);
   if (name === undefined) {
     entry.problem ??= "its name has no characters a table id can hold";
   }
