@@ -112,15 +112,26 @@ export function importLitellm(
     }
     const taken = table.keys.get(model.id);
     if (taken !== undefined) {
-      // `openai/gpt-4o` beside `gpt-4o` at the same prices: one model, and both names resolve.
-      const same = sameModel(table.models.get(model.id) as ModelInput, model.model);
-      if (!same) {
+      // Two keys for one name (`deepseek/deepseek-chat` beside `deepseek-chat`): one model when
+      // their prices agree wherever both state one (the union of their prices); when they
+      // disagree, neither is imported, so neither name answers with the other's price.
+      const kept = table.models.get(model.id);
+      const merged = kept === undefined ? undefined : mergeModels(kept, model.model);
+      if (merged !== undefined) {
+        table.models.set(model.id, merged);
+        collector.imported += 1;
+      } else {
+        if (kept !== undefined) {
+          table.models.delete(model.id);
+          collector.imported -= 1;
+          skipEntry(collector, taken, `another key, ${JSON.stringify(key)}, gives the same name ${JSON.stringify(model.id)} other prices in table ${tableId}`);
+        }
         skipEntry(
           collector,
           key,
-          `its name ${JSON.stringify(model.id)} is already ${JSON.stringify(taken)}'s in table ${tableId}, at other prices`,
+          `its name ${JSON.stringify(model.id)} is also ${JSON.stringify(taken)}'s in table ${tableId}, at other prices`,
         );
-      } else collector.imported += 1;
+      }
       continue;
     }
     table.keys.set(model.id, key);
@@ -266,9 +277,14 @@ function unsupportedReason(field: string): string {
   return "a price in a unit or for a usage part the table format has no rate for";
 }
 
-/** Same prices and provider (labels aside). */
-function sameModel(a: ModelInput, b: ModelInput): boolean {
-  const { label: _a, ...restA } = a;
-  const { label: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
+/** The union of two models' prices when they agree wherever both state one; else undefined. */
+function mergeModels(a: ModelInput, b: ModelInput): ModelInput | undefined {
+  const merged: Record<string, unknown> = { ...a };
+  for (const [field, value] of Object.entries(b)) {
+    if (field === "label") continue;
+    const existing = merged[field];
+    if (existing === undefined) merged[field] = value;
+    else if (JSON.stringify(existing) !== JSON.stringify(value)) return undefined;
+  }
+  return merged as unknown as ModelInput;
 }
