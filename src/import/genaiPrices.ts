@@ -238,11 +238,12 @@ function readProvider(
   const providerId = provider.id as string;
   const tableId = providerId.toLowerCase();
   const rawModels = provider.models as unknown[];
+  const owner = ownerOf(rawModels, matches);
   const read: ReadModel[] = [];
   const taken = new Map<string, string>();
   rawModels.forEach((value, index) => {
     collector.entries += 1;
-    const model = readModel(collector, matches, providerId, tableId, rawModels, value, index);
+    const model = readModel(collector, owner, providerId, tableId, value, index);
     if (model === undefined) return;
     const clash = taken.get(model.id);
     if (clash !== undefined) {
@@ -273,12 +274,46 @@ function priceSetOn(sets: readonly PriceSet[], day: string): PriceSet | undefine
   return best;
 }
 
+/**
+ * The first model of a provider whose match rules match a name (genai-prices' first-match
+ * order), or undefined. Rules that are only `equals` are looked up in a map; only models with
+ * a pattern rule are tested one by one, so a provider of 500 models is not 500² rule tests.
+ */
+function ownerOf(models: readonly unknown[], matches: Matcher): (name: string) => unknown {
+  const exact = new Map<string, number>();
+  const patterned: number[] = [];
+  models.forEach((model, index) => {
+    if (!isRecord(model)) return;
+    const leaves: string[] = [];
+    if (onlyEquals(model.match, leaves)) {
+      for (const leaf of leaves) if (!exact.has(leaf)) exact.set(leaf, index);
+    } else patterned.push(index);
+  });
+  return (name) => {
+    let first = exact.get(name) ?? Number.POSITIVE_INFINITY;
+    for (const index of patterned) {
+      if (index >= first) break;
+      if (matches((models[index] as Record<string, unknown>).match, name)) first = index;
+    }
+    return Number.isFinite(first) ? models[first] : undefined;
+  };
+}
+
+/** True when a rule is `equals` or an `or` of them; collects the values. */
+function onlyEquals(rule: unknown, out: string[]): boolean {
+  if (!isRecord(rule)) return false;
+  if (typeof rule.equals === "string" && Object.keys(rule).length === 1) {
+    out.push(rule.equals);
+    return true;
+  }
+  return Array.isArray(rule.or) && rule.or.length > 0 && rule.or.every((r) => onlyEquals(r, out));
+}
+
 function readModel(
   collector: Collector,
-  matches: Matcher,
+  owner: (name: string) => unknown,
   providerId: string,
   tableId: string,
-  all: readonly unknown[],
   value: unknown,
   index: number,
 ): { id: string; model: Omit<ModelInput, "input" | "output">; prices: PriceSet[] } | undefined {
@@ -292,8 +327,6 @@ function readModel(
   // Names: the model's id and the literal names in its match rules, each only when this model
   // is the first in the provider whose rules match it (genai-prices' own first-match order).
   // Pattern rules (contains, regex, prefixes that stop mid-name) make no names.
-  const owner = (name: string) =>
-    all.find((other) => isRecord(other) && matches(other.match, name));
   const candidates = [value.id, ...literalNames(value.match, [])].filter(
     (name) => !/[-_.:/@]$/.test(name),
   );

@@ -1,6 +1,3 @@
-import { Dec } from "../money/decimal.js";
-import { formatDecimal } from "../money/formatDecimal.js";
-
 // The raw bits of a double, to count how many representable doubles lie between two values.
 const float = new Float64Array(1);
 const bits = new BigInt64Array(float.buffer);
@@ -30,7 +27,28 @@ export function recoverDecimal(value: unknown): string | undefined {
   if (value === 0) return "0";
   const digits = value.toPrecision(15);
   if (ulpsApart(Number(digits), value) > 1n) return undefined;
-  return formatDecimal(new Dec(digits));
+  return plain(digits);
+}
+
+/**
+ * `toPrecision`'s output (`"2.99999000000000e-6"`, `"0.150000000000000"`, `"15.0000000000000"`)
+ * in plain notation, trailing zeros trimmed: the decimal point moved by string shifting, which
+ * is exact (and, a profile showed, several times faster than a Decimal round trip per price).
+ */
+function plain(text: string): string {
+  const e = text.indexOf("e");
+  const mantissa = e === -1 ? text : text.slice(0, e);
+  const exponent = e === -1 ? 0 : Number(text.slice(e + 1));
+  const point = mantissa.indexOf(".");
+  const whole = point === -1 ? mantissa : mantissa.slice(0, point);
+  let digits = (point === -1 ? mantissa : whole + mantissa.slice(point + 1)).replace(/0+$/, "");
+  // The position of the decimal point within `digits`.
+  const at = whole.length + exponent;
+  if (digits === "") return "0";
+  if (at <= 0) return `0.${"0".repeat(-at)}${digits}`;
+  if (at >= digits.length) return digits.padEnd(at, "0").replace(/^0+(?=\d)/, "");
+  digits = `${digits.slice(0, at)}.${digits.slice(at)}`;
+  return digits.replace(/^0+(?=\d)/, "");
 }
 
 /**
