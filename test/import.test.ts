@@ -204,6 +204,22 @@ describe("LiteLLM: per-token floats, its keys as names", () => {
     const gemini = rates(table(litellm, "gemini"), "gemini/gemini-2.5-pro");
     expect(gemini).toMatchObject({ input: "0.00000125", output: "0.00001", webSearch: "0.035" });
     expect(gemini.tiers[0]).toMatchObject({ aboveInputTokens: 200000, input: "0.0000025" });
+    // "openrouter/anthropic/claude-sonnet-4.5": 0.000003 / 0.000015 — the router prefix and
+    // its provider slug are the declared prefix rule
+    const openrouter = table(litellm, "openrouter");
+    expect(resolveName(openrouter, "openrouter/anthropic/claude-sonnet-4.5")).toMatchObject({
+      resolvedBy: "prefix",
+      model: {
+        id: "claude-sonnet-4.5",
+        provider: "anthropic",
+        input: "0.000003",
+        output: "0.000015",
+      },
+    });
+    // "gemini/…" vouches for Google: the imported model's provider is google
+    expect(resolveName(table(litellm, "gemini"), "gemini/gemini-2.5-pro").model.provider).toBe(
+      "google",
+    );
     // "xai/grok-4": 0.000003 / 0.000015
     expect(rates(table(litellm, "xai"), "xai/grok-4")).toMatchObject({
       input: "0.000003",
