@@ -3,7 +3,9 @@ import { auditCommand } from "./audit.js";
 import { budgetCommand } from "./budget.js";
 import { chargeCommand } from "./charge.js";
 import { chartCommand } from "./chart.js";
+import { compareCommand } from "./compare.js";
 import { diffCommand } from "./diff.js";
+import { importCommand } from "./import.js";
 import { modelsCommand } from "./models.js";
 import { quoteCommand } from "./quote.js";
 import { tableCommand } from "./table.js";
@@ -18,4 +20,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   diff: diffCommand,
   models: modelsCommand,
   chart: chartCommand,
+  import: importCommand,
+  compare: compareCommand,
 });
