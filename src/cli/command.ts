@@ -8,6 +8,10 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Today, `YYYY-MM-DD`; the default for --as-of. */
   readonly today?: () => string;
+  /** Standard input, for commands that read `-` (`price -`). */
+  readonly stdin?: AsyncIterable<Buffer | string>;
+  /** Whether stderr is a terminal: `price` draws a progress line only then. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** The flags of every command that reads a table. */
@@ -18,7 +22,8 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly flags: FlagSpec;
-  readonly run: (args: ParsedArgs, context: Context) => number;
+  /** The exit status; a command that streams (`price`) returns a promise of it. */
+  readonly run: (args: ParsedArgs, context: Context) => number | Promise<number>;
 }
 
 /** What a command runs with: where to write, whether --json was given, and its table. */

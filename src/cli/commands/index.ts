@@ -4,6 +4,7 @@ import { budgetCommand } from "./budget.js";
 import { chargeCommand } from "./charge.js";
 import { diffCommand } from "./diff.js";
 import { modelsCommand } from "./models.js";
+import { priceCommand } from "./price.js";
 import { quoteCommand } from "./quote.js";
 import { tableCommand } from "./table.js";
 
@@ -16,4 +17,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   audit: auditCommand,
   diff: diffCommand,
   models: modelsCommand,
+  price: priceCommand,
 });

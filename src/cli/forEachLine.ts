@@ -1,0 +1,144 @@
+import { createReadStream, statSync } from "node:fs";
+import { pipeline, Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+import { PricebookError } from "../errors.js";
+
+/** Lines longer than this are refused: a log line is a record, not a file. */
+export const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+/** How far through its input a read is. */
+export interface ReadProgress {
+  /** Bytes read from the file or stdin (compressed bytes for a `.gz`). */
+  bytes: number;
+  /** The file's size, or null for stdin. */
+  readonly size: number | null;
+}
+
+/** An input to read: a file path, or `-` with the stream to read for it. */
+export interface LineSource {
+  readonly path: string;
+  readonly stdin?: AsyncIterable<Buffer | string>;
+}
+
+/**
+ * Calls `onLine(text, number)` for every line of a file or stdin, gunzipping when the input
+ * starts with the gzip magic bytes, without holding more than one chunk and one line. Lines
+ * are split on `\n` (a trailing `\r` is dropped). `onLine` returns false to stop early.
+ *
+ * A chunked splitter rather than node:readline: readline's per-line events cost more than
+ * the pricing itself on a million-line log (bench/price-log.bench.ts).
+ */
+export async function forEachLine(
+  source: LineSource,
+  progress: ReadProgress,
+  onLine: (text: string, line: number) => boolean,
+): Promise<void> {
+  const raw = open(source);
+  const chunks = raw[Symbol.asyncIterator]();
+  let first: IteratorResult<Buffer | string>;
+  try {
+    first = await chunks.next();
+  } catch (error) {
+    throw readError(source.path, error);
+  }
+  if (first.done) return;
+  const head = toBuffer(first.value);
+  async function* counted(): AsyncGenerator<Buffer> {
+    progress.bytes += head.length;
+    yield head;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return;
+      const buffer = toBuffer(next.value);
+      progress.bytes += buffer.length;
+      yield buffer;
+    }
+  }
+  const gzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+  const stream: AsyncIterable<Buffer> = gzip
+    ? pipeline(Readable.from(counted()), createGunzip(), () => {})
+    : counted();
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  let line = 0;
+  let stopped = false;
+  try {
+    for await (const chunk of stream) {
+      let text = rest + decoder.write(chunk);
+      if (line === 0 && rest === "" && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      let from = 0;
+      for (;;) {
+        const newline = text.indexOf("\n", from);
+        if (newline === -1) break;
+        line += 1;
+        const end = newline > from && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+        if (!onLine(text.slice(from, end), line)) {
+          stopped = true;
+          break;
+        }
+        from = newline + 1;
+      }
+      if (stopped) break;
+      rest = text.slice(from);
+      if (rest.length > MAX_LINE_CHARS) {
+        throw new PricebookError(
+          "LIMIT_EXCEEDED",
+          [source.path],
+          `line ${line + 1} of ${source.path} is longer than ${MAX_LINE_CHARS / 1024 / 1024} MB; a log line holds one record`,
+        );
+      }
+    }
+  } catch (error) {
+    if (error instanceof PricebookError) throw error;
+    throw readError(source.path, error);
+  } finally {
+    if (stopped) await chunks.return?.();
+  }
+  if (stopped) return;
+  rest += decoder.end();
+  if (rest !== "") {
+    line += 1;
+    onLine(rest.endsWith("\r") ? rest.slice(0, -1) : rest, line);
+  }
+}
+
+/** The size of a file to read, or null for stdin or when it cannot be known. */
+export function sizeOf(path: string): number | null {
+  if (path === "-") return null;
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : null;
+  } catch {
+    return null;
+  }
+}
+
+function open(source: LineSource): AsyncIterable<Buffer | string> {
+  if (source.path === "-") {
+    if (source.stdin === undefined) {
+      throw new PricebookError("IO_ERROR", ["-"], "no standard input to read");
+    }
+    return source.stdin;
+  }
+  return createReadStream(source.path, { highWaterMark: 1024 * 1024 });
+}
+
+function toBuffer(chunk: Buffer | string): Buffer {
+  return typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+}
+
+function readError(path: string, error: unknown): PricebookError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const what =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "it is a directory"
+        : code === "EACCES"
+          ? "permission denied"
+          : code?.startsWith("Z_")
+            ? "it is not valid gzip data"
+            : (code ?? (error instanceof Error ? error.message : String(error)));
+  return new PricebookError("IO_ERROR", [path], `cannot read ${path}: ${what}`);
+}
