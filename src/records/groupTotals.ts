@@ -39,13 +39,10 @@ export interface PricedSummary {
 }
 
 /** The row fields a group key may name besides the record's own dimensions. @internal */
-export interface RowFields {
-  readonly model: string | null;
-  readonly resolvedModel: string | null;
-  readonly provider: string | null;
-  readonly table: string | null;
-  readonly day: string | null;
-}
+export type RowField = "model" | "resolvedModel" | "provider" | "table" | "day";
+
+/** A row's value of a field, asked only when a group key names it. @internal */
+export type RowFields = (name: RowField) => string | null;
 
 interface Group {
   readonly key: readonly Dimension[];
@@ -173,7 +170,7 @@ function valueOf(
   fields: RowFields,
 ): Dimension {
   if (Object.hasOwn(dimensions, name)) return dimensions[name] as Dimension;
-  if (FIELD_NAMES.has(name)) return fields[name as keyof RowFields];
+  if (FIELD_NAMES.has(name)) return fields(name as RowField);
   return null;
 }
 

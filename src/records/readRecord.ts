@@ -30,6 +30,11 @@ export interface UsageItem {
   /** When the usage happened: an ISO string, Unix seconds or Unix nanoseconds. */
   readonly at: { readonly kind: "iso" | "seconds" | "nanos"; readonly value: unknown } | null;
   readonly usage: Usage | null;
+  /**
+   * A flat record's counts are read from this object (the record, or its `usage`) by name;
+   * its other keys are dimensions, not usage. Null for the other shapes.
+   */
+  readonly counts: Readonly<Record<string, unknown>> | null;
   readonly serviceTier: string | undefined;
   readonly dimensions: Readonly<Record<string, Dimension>>;
   /** Why the usage could not be read, when it could not. */
@@ -47,7 +52,15 @@ const FLAT_KEYS = new Set([
   "reasoning",
   "serviceTier",
 ]);
-const USAGE_KEYS = ["input", "output", "cachedInput", "cacheWrite", "cacheWrite1h", "reasoning"];
+/** The usage counts of a flat record. @internal */
+export const USAGE_KEYS = [
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "reasoning",
+] as const;
 const RESPONSE_KEYS = new Set([
   "model",
   "modelVersion",
@@ -63,34 +76,31 @@ const EMPTY: Readonly<Record<string, Dimension>> = Object.freeze({});
 
 /**
  * Reads the usages of one record: one for a flat record, a provider response or a span, one
- * per GenAI span of an OTLP/JSON export. `shape` forces a shape; else it is detected.
+ * per GenAI span of an OTLP/JSON export (an array). `shape` forces a shape; else it is
+ * detected.
  *
  * @internal
  */
 export function readRecord(
   record: unknown,
   shape: RecordShape | undefined,
-  visit: (item: UsageItem) => void,
-): void {
-  if (!isRecord(record)) {
-    visit(failed("flat", null, EMPTY, notARecord(record)));
-    return;
-  }
+): UsageItem | readonly UsageItem[] {
+  if (!isRecord(record)) return failed("flat", null, EMPTY, notARecord(record));
   const detected = shape ?? detectShape(record);
   switch (detected) {
     case "flat":
-      visit(readFlat(record));
-      return;
+      return readFlat(record);
     case "otel":
-      readOtel(record, visit);
-      return;
+      return readOtel(record);
     case undefined:
-      visit(
-        failed("flat", stringOr(record.model), primitives(record, FLAT_KEYS), notARecord(record)),
+      return failed(
+        "flat",
+        stringOr(record.model),
+        primitives(record, FLAT_KEYS),
+        notARecord(record),
       );
-      return;
     default:
-      visit(readResponse(record, detected));
+      return readResponse(record, detected);
   }
 }
 
@@ -122,8 +132,6 @@ function detectShape(record: Record<string, unknown>): RecordShape | undefined {
 function readFlat(record: Record<string, unknown>): UsageItem {
   // `{ model, usage: { input, output } }` is flat too.
   const source = isRecord(record.usage) && !("input" in record) ? record.usage : record;
-  const usage: Record<string, unknown> = {};
-  for (const key of USAGE_KEYS) if (source[key] !== undefined) usage[key] = source[key];
   const dimensions: Record<string, Dimension> = {};
   for (const key in record) {
     if (!FLAT_KEYS.has(key) && !(source !== record && key === "usage")) {
@@ -136,7 +144,8 @@ function readFlat(record: Record<string, unknown>): UsageItem {
     model: stringOr(record.model),
     provider: null,
     at: record.at === undefined || record.at === null ? null : { kind: "iso", value: record.at },
-    usage: usage as Usage,
+    usage: null,
+    counts: source,
     serviceTier:
       serviceTier === undefined || serviceTier === null || serviceTier === "standard"
         ? undefined
@@ -179,6 +188,7 @@ function readResponse(
     provider: null,
     at,
     usage,
+    counts: null,
     serviceTier:
       typeof serviceTier !== "string" || ["default", "standard", "auto"].includes(serviceTier)
         ? undefined
@@ -188,11 +198,9 @@ function readResponse(
   };
 }
 
-function readOtel(record: Record<string, unknown>, visit: (item: UsageItem) => void): void {
-  if (!Array.isArray(record.resourceSpans)) {
-    visit(readSpan(record, EMPTY));
-    return;
-  }
+function readOtel(record: Record<string, unknown>): UsageItem | readonly UsageItem[] {
+  if (!Array.isArray(record.resourceSpans)) return readSpan(record, EMPTY);
+  const items: UsageItem[] = [];
   for (const resourceSpans of record.resourceSpans) {
     const resource = isRecord(resourceSpans) ? resourceSpans.resource : undefined;
     const resourceAttributes = attributesOf(isRecord(resource) ? resource.attributes : undefined);
@@ -211,10 +219,11 @@ function readOtel(record: Record<string, unknown>, visit: (item: UsageItem) => v
         ) {
           continue;
         }
-        visit(readSpan(span, resourceAttributes));
+        items.push(readSpan(span, resourceAttributes));
       }
     }
   }
+  return items;
 }
 
 const CONSUMED_ATTRIBUTES = new Set<string>(Object.values(GEN_AI));
@@ -269,6 +278,7 @@ function readSpan(
       provider,
       at,
       usage: usage as Usage,
+      counts: null,
       serviceTier: undefined,
       dimensions,
       error: null,
@@ -361,6 +371,7 @@ function failed(
     provider: null,
     at: null,
     usage: null,
+    counts: null,
     serviceTier: undefined,
     dimensions,
     error,

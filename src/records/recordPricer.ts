@@ -1,19 +1,23 @@
 import type { Pricebook } from "../catalog/createPricebook.js";
+import { fastRates } from "../catalog/fastRates.js";
 import { pricebookResolve } from "../catalog/pricebookResolve.js";
 import { type Resolved, resolveName } from "../catalog/resolveName.js";
 import { tableAsOf, todayUtc } from "../catalog/tableAsOf.js";
 import { isIsoDate } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
+import { parseScaled } from "../money/scaled.js";
 import type { ChargeOptions } from "../pricing/charge.js";
-import type { NormalUsage } from "../pricing/normalizeUsage.js";
-import { priceUsage } from "../pricing/priceUsage.js";
-import type { PricingTable, ServiceTierName } from "../schema/types.js";
+import { chargeUsd } from "../pricing/chargeUsd.js";
+import { type NormalUsage, normalizeUsage, type Usage } from "../pricing/normalizeUsage.js";
+import { countPresent, isCount, optionalCount } from "../pricing/tokens.js";
+import type { Model, PricingTable, Rates, ServiceTierName } from "../schema/types.js";
 import { PROVIDER_TABLES } from "./otelAttributes.js";
 import {
   type Dimension,
   RECORD_SHAPES,
   type RecordShape,
   readRecord,
+  USAGE_KEYS,
   type UsageItem,
 } from "./readRecord.js";
 
@@ -125,12 +129,32 @@ export function createRecordPricer(
           const found = find(day, item.provider, item.model);
           if (found instanceof PricebookError) throw found;
           const { table, resolved } = found;
-          const tier: ChargeOptions | undefined =
-            item.serviceTier === undefined
+          const model = resolved.model;
+          // The common case in integers (no service tier, safe rates); anything else — and
+          // every error — through chargeUsd, which is charge's figure by contract.
+          const fast =
+            item.serviceTier !== undefined
               ? undefined
-              : { serviceTier: item.serviceTier as ServiceTierName };
-          // By the model's id: the same rates the name resolved to, found by one lookup.
-          const priced = priceUsage(table, resolved.model.id, item.usage as never, tier);
+              : item.counts !== null
+                ? standardTotal(model, item.counts, false)
+                : standardTotal(model, item.usage as Usage, true);
+          let total: number | bigint;
+          let scale: number;
+          let used: NormalUsage;
+          if (fast !== undefined) {
+            ({ total, scale, used } = fast);
+          } else {
+            const usage = item.counts === null ? (item.usage as Usage) : usageOf(item.counts);
+            const options: ChargeOptions | undefined =
+              item.serviceTier === undefined
+                ? undefined
+                : { serviceTier: item.serviceTier as ServiceTierName };
+            // By the model's id: the rates the name resolved to, found by one lookup.
+            const usd = parseScaled(chargeUsd(table, model.id, usage, options));
+            used = normalizeUsage(usage);
+            total = usd.int <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(usd.int) : usd.int;
+            scale = usd.scale;
+          }
           sink.priced({
             line,
             shape: item.shape,
@@ -138,9 +162,9 @@ export function createRecordPricer(
             day,
             table,
             resolved,
-            used: priced.used,
-            total: priced.total,
-            scale: priced.fast.scale,
+            used,
+            total,
+            scale,
             dimensions: item.dimensions,
           });
           return;
@@ -180,7 +204,79 @@ export function createRecordPricer(
         return;
       }
     }
-    readRecord(value, shape, (item) => priceItem(item, line, sink));
+    const items = readRecord(value, shape);
+    if (!Array.isArray(items)) priceItem(items as UsageItem, line, sink);
+    else for (const item of items) priceItem(item, line, sink);
+  };
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** A flat record's counts as a usage object. */
+function usageOf(counts: Readonly<Record<string, unknown>>): Usage {
+  const usage: Record<string, unknown> = {};
+  for (const key of USAGE_KEYS) if (counts[key] !== undefined) usage[key] = counts[key];
+  return usage as Usage;
+}
+
+/**
+ * tokens × rate numerators in safe integers, as priceUsage computes them, for a plain usage at
+ * standard (or long-context tier) rates; undefined when anything is unusual, so the general
+ * path prices it or says what is wrong. test/records.test.ts pins it to charge().
+ */
+function standardTotal(
+  model: Model,
+  usage: Usage | Readonly<Record<string, unknown>>,
+  onlyCounts: boolean,
+): { total: number; scale: number; used: NormalUsage } | undefined {
+  const u = usage as Record<string, unknown>;
+  const { input, output } = u;
+  if (!isCount(input) || !isCount(output)) return undefined;
+  const cachedInput = optionalCount(u.cachedInput);
+  const cacheWrite = optionalCount(u.cacheWrite);
+  const cacheWrite1h = optionalCount(u.cacheWrite1h);
+  const reasoning = optionalCount(u.reasoning);
+  if (cachedInput < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) return undefined;
+  if (onlyCounts) {
+    // A usage object with any other key (a part the adapter reports) takes the general path.
+    let keys = 0;
+    for (const _ in u) keys += 1;
+    if (keys !== 2 + countPresent(u)) return undefined;
+  }
+  const uncached = input - cachedInput - cacheWrite - cacheWrite1h;
+  if (uncached < 0 || reasoning > output) return undefined;
+  if (model.maxPricedInputTokens !== undefined && input > model.maxPricedInputTokens) {
+    return undefined;
+  }
+  let level: Rates = model;
+  for (const tier of model.tiers) if (input > tier.aboveInputTokens) level = tier;
+  const rates = fastRates(level);
+  if (!rates.safe) return undefined;
+  const n = rates.lineNumerators;
+  let total = 0;
+  const counts = [uncached, cachedInput, cacheWrite, cacheWrite1h, output - reasoning, reasoning];
+  for (let i = 0; i < 6; i++) {
+    const tokens = counts[i] as number;
+    if (tokens === 0) continue;
+    const rate = n[i] as number;
+    if (rate === -1) return undefined;
+    const product = tokens * rate;
+    total += product;
+    if (product > MAX || total > MAX) return undefined;
+  }
+  return {
+    total,
+    scale: rates.scale,
+    used: {
+      input,
+      output,
+      cachedInput,
+      cacheWrite,
+      cacheWrite1h,
+      reasoning,
+      inputParts: null,
+      outputParts: null,
+    },
   };
 }
 
@@ -208,58 +304,84 @@ function finder(
           `${table.id}@${table.version} takes effect on ${table.effectiveFrom}, after the record's day ${day}`,
         );
       }
-      return cachedName(names, model, () => ({ table, resolved: resolveName(table, model) }));
+      return (
+        names.get(model) ??
+        cache(names, model, () => ({ table, resolved: resolveName(table, model) }))
+      );
     };
   }
   const pricebook = source as Pricebook;
   const ids = new Set(pricebook.tables.map((table) => table.id));
-  const days = new Map<string, Map<string, Found>>();
-  const namesOn = (day: string) => {
-    let names = days.get(day);
-    if (names === undefined) {
-      if (days.size >= MAX_DAYS) days.clear();
-      names = new Map();
-      days.set(day, names);
+  // A name resolves the same on every day with the same table versions in force, so days
+  // share one cache per edition (the versions in force), keyed by model name.
+  const editions = new Map<string, Map<string, Found>>();
+  const namesOfDay = new Map<string, Map<string, Found> | PricebookError>();
+  const namesOn = (
+    day: string,
+    tableIds: readonly string[],
+  ): Map<string, Found> | PricebookError => {
+    let names = namesOfDay.get(day);
+    if (names !== undefined) return names;
+    const versions: string[] = [];
+    for (const id of tableIds) {
+      try {
+        const table = tableAsOf(pricebook, id, { asOf: day });
+        versions.push(`${table.id}@${table.version}`);
+      } catch (error) {
+        if (!(error instanceof PricebookError) || error.code !== "NO_TABLE_IN_EFFECT") throw error;
+        if (tableIds.length === 1) names = error;
+      }
     }
+    if (names === undefined) {
+      const edition = versions.join("\n");
+      names = editions.get(edition);
+      if (names === undefined) {
+        if (editions.size >= MAX_DAYS) editions.clear();
+        names = new Map();
+        editions.set(edition, names);
+      }
+    }
+    if (namesOfDay.size >= MAX_DAYS) namesOfDay.clear();
+    namesOfDay.set(day, names);
     return names;
   };
   if (tableOption !== undefined && tableOption !== "auto") {
     if (typeof tableOption !== "string" || !ids.has(tableOption.toLowerCase())) {
       tableAsOf(pricebook, tableOption as string); // UNKNOWN_TABLE, with suggestions
     }
-    const id = tableOption.toLowerCase();
-    const tables = new Map<string, PricingTable | PricebookError>();
-    return (day, _provider, model) =>
-      cachedName(namesOn(day), model, () => {
-        let table = tables.get(day);
-        if (table === undefined) {
-          try {
-            table = tableAsOf(pricebook, id, { asOf: day });
-          } catch (error) {
-            if (!(error instanceof PricebookError)) throw error;
-            table = error;
-          }
-          if (tables.size >= MAX_DAYS) tables.clear();
-          tables.set(day, table);
-        }
-        if (table instanceof PricebookError) throw table;
-        return { table, resolved: resolveName(table, model) };
-      });
+    const only = [tableOption.toLowerCase()];
+    return (day, _provider, model) => {
+      const names = namesOn(day, only);
+      if (names instanceof PricebookError) return names;
+      return (
+        names.get(model) ??
+        cache(names, model, () => {
+          const table = tableAsOf(pricebook, only[0] as string, { asOf: day });
+          return { table, resolved: resolveName(table, model) };
+        })
+      );
+    };
   }
+  const all = [...ids];
   return (day, provider, model) => {
+    const names = namesOn(day, all) as Map<string, Found>;
     const hinted = provider === null ? undefined : PROVIDER_TABLES[provider.toLowerCase()];
     const id = hinted !== undefined && ids.has(hinted) ? hinted : undefined;
-    return cachedName(namesOn(day), id === undefined ? model : `${id}\n${model}`, () => {
-      if (id === undefined) return pricebookResolve(pricebook, model, { asOf: day });
-      const table = tableAsOf(pricebook, id, { asOf: day });
-      return { table, resolved: resolveName(table, model) };
-    });
+    const key = id === undefined ? model : `${id}\n${model}`;
+    return (
+      names.get(key) ??
+      cache(names, key, () => {
+        if (id === undefined) return pricebookResolve(pricebook, model, { asOf: day });
+        const table = tableAsOf(pricebook, id, { asOf: day });
+        return { table, resolved: resolveName(table, model) };
+      })
+    );
   };
 }
 
-function cachedName(names: Map<string, Found>, key: string, find: () => Found): Found {
-  let found = names.get(key);
-  if (found !== undefined) return found;
+/** Finds and caches a resolution (or its error); the cache is cleared whole when full. */
+function cache(names: Map<string, Found>, key: string, find: () => Found): Found {
+  let found: Found;
   try {
     found = find();
   } catch (error) {
@@ -285,15 +407,40 @@ function epochDay(days: number): string {
   return text;
 }
 
+const UTC_TIME = /^.{10}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
+// Day texts already checked, so the calendar check runs once per day, not once per row.
+const validDays = new Map<string, boolean>();
+
+function validDay(date: string): boolean {
+  let valid = validDays.get(date);
+  if (valid === undefined) {
+    valid = isIsoDate(date);
+    if (validDays.size >= MAX_DAYS) validDays.clear();
+    validDays.set(date, valid);
+  }
+  return valid;
+}
+
+function badAt(value: unknown): PricebookError {
+  return new PricebookError(
+    "INVALID_RECORD",
+    ["record", "at"],
+    `at: expected an ISO 8601 date or time (2025-06-10, 2025-06-10T12:00:00Z), got ${JSON.stringify(value)?.slice(0, 60)}`,
+  );
+}
+
 /** The UTC day of a record's time. */
 function dayOf(at: NonNullable<UsageItem["at"]>): string {
   const { kind, value } = at;
   if (kind === "iso") {
     if (typeof value === "string") {
       const date = value.slice(0, 10);
-      if (value.length === 10 && isIsoDate(date)) return date;
+      if (!validDay(date)) throw badAt(value);
+      if (value.length === 10) return date;
       const separator = value.charCodeAt(10);
-      if (value.length > 10 && (separator === 84 || separator === 32) && isIsoDate(date)) {
+      // The common form, 2025-06-10T12:00:00(.123)Z, without a Date.
+      if (separator === 84 && UTC_TIME.test(value)) return date;
+      if (separator === 84 || separator === 32) {
         const last = value.charCodeAt(value.length - 1);
         const zone = last === 90 || last === 122 || /[+-]\d\d:?\d\d$/.test(value.slice(11));
         const ms = Date.parse(`${date}T${value.slice(11)}${zone ? "" : "Z"}`);

@@ -1,6 +1,11 @@
 import { PricebookError } from "../errors.js";
 import { parseScaled } from "../money/scaled.js";
-import { createGroupTotals, type GroupTotals, type PricedSummary } from "./groupTotals.js";
+import {
+  createGroupTotals,
+  type GroupTotals,
+  type PricedSummary,
+  type RowField,
+} from "./groupTotals.js";
 import type { PriceRow } from "./priceRecords.js";
 
 export type { PricedGroup, PricedSummary, PriceError } from "./groupTotals.js";
@@ -98,22 +103,10 @@ function addRow(totals: GroupTotals, row: PriceRow): void {
       );
     }
     const { int, scale } = parseScaled(row.usd);
-    const fields = {
-      model: row.model,
-      resolvedModel: row.resolvedModel,
-      provider: row.provider,
-      table: row.table,
-      day: row.day,
-    };
+    const fields = (name: RowField) => row[name];
     totals.addPriced(row.dimensions, fields, int, scale, row.tokens.input + row.tokens.output);
   } else {
-    const fields = {
-      model: row.model,
-      resolvedModel: null,
-      provider: null,
-      table: null,
-      day: null,
-    };
+    const fields = (name: RowField) => (name === "model" ? row.model : null);
     totals.addUnpriced(row.dimensions, fields, row.line, row.code, row.message);
   }
 }

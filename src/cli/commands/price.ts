@@ -3,11 +3,7 @@ import type { Pricebook } from "../../catalog/createPricebook.js";
 import { todayUtc } from "../../catalog/tableAsOf.js";
 import { isIsoDate } from "../../catalog/validate.js";
 import { PricebookError } from "../../errors.js";
-import {
-  createGroupTotals,
-  type PricedSummary,
-  type RowFields,
-} from "../../records/groupTotals.js";
+import { createGroupTotals, type PricedSummary, type RowField } from "../../records/groupTotals.js";
 import { pricedRow, unpricedRow } from "../../records/priceRecords.js";
 import { RECORD_SHAPES, type RecordShape } from "../../records/readRecord.js";
 import {
@@ -90,11 +86,23 @@ async function runPrice(args: ParsedArgs, context: Context): Promise<number> {
 
   const totals = createGroupTotals(groupBy, MAX_ERRORS);
   let firstError: RecordFailure | undefined;
+  // The row being added, read by `fieldOf` only when a group key names a row field.
+  let current: PricedFacts | undefined;
+  let failing: RecordFailure | undefined;
+  const fieldOf = (name: RowField): string | null => {
+    if (current === undefined) return name === "model" ? (failing?.model ?? null) : null;
+    if (name === "model") return current.model;
+    if (name === "resolvedModel") return current.resolved.model.id;
+    if (name === "provider") return current.resolved.model.provider;
+    if (name === "table") return `${current.table.id}@${current.table.version}`;
+    return current.day;
+  };
   const sink: PricerSink = {
     priced(facts: PricedFacts) {
+      current = facts;
       totals.addPriced(
         facts.dimensions,
-        fieldsOf(facts),
+        fieldOf,
         facts.total,
         facts.scale,
         facts.used.input + facts.used.output,
@@ -102,16 +110,11 @@ async function runPrice(args: ParsedArgs, context: Context): Promise<number> {
       writer?.priced(facts);
     },
     unpriced(failure: RecordFailure) {
-      const fields = {
-        model: failure.model,
-        resolvedModel: null,
-        provider: null,
-        table: null,
-        day: null,
-      };
+      current = undefined;
+      failing = failure;
       totals.addUnpriced(
         failure.dimensions,
-        fields,
+        fieldOf,
         failure.line,
         failure.error.code,
         failure.error.message,
@@ -212,16 +215,6 @@ function inputFormat(file: string): "csv" | "jsonl" | "document" | "sniff" {
   if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
   if (name.endsWith(".json")) return "document";
   return "sniff";
-}
-
-function fieldsOf(facts: PricedFacts): RowFields {
-  return {
-    model: facts.model,
-    resolvedModel: facts.resolved.model.id,
-    provider: facts.resolved.model.provider,
-    table: `${facts.table.id}@${facts.table.version}`,
-    day: facts.day,
-  };
 }
 
 type Pricer = ReturnType<typeof createRecordPricer>;
