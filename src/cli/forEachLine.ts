@@ -84,21 +84,27 @@ export async function forEachLine(
         if (pendingBytes > MAX_LINE_BYTES) throw tooLong(source.path, line + 1);
         continue;
       }
-      let chunk = data;
-      let cut = last;
+      let from = 0;
       if (pending.length > 0) {
-        chunk = Buffer.concat([...pending, data]);
-        cut = pendingBytes + last;
+        // The line begun in earlier chunks: decode it alone, then the whole lines after it.
+        const first = data.indexOf(10);
+        pending.push(data.subarray(0, first + 1));
+        const head = Buffer.concat(pending).toString("utf8");
         pending = [];
         pendingBytes = 0;
+        if (!take(head)) {
+          stopped = true;
+          break;
+        }
+        from = first + 1;
       }
-      if (!take(chunk.toString("utf8", 0, cut + 1))) {
+      if (from <= last && !take(data.toString("utf8", from, last + 1))) {
         stopped = true;
         break;
       }
-      if (cut + 1 < chunk.length) {
-        pending.push(chunk.subarray(cut + 1));
-        pendingBytes = chunk.length - cut - 1;
+      if (last + 1 < data.length) {
+        pending.push(data.subarray(last + 1));
+        pendingBytes = data.length - last - 1;
       }
     }
   } catch (error) {

@@ -186,7 +186,9 @@ export function createRecordPricer(
   return (record, line, sink) => {
     let value = record;
     if (typeof record === "string") {
-      if (record.trim() === "") return;
+      // Blank lines are skipped (checked without allocating a trimmed copy of every line).
+      const first = record.charCodeAt(0);
+      if (Number.isNaN(first) || (first <= 32 && record.trim() === "")) return;
       try {
         value = JSON.parse(record);
       } catch (caught) {
@@ -254,9 +256,19 @@ function standardTotal(
   if (!rates.safe) return undefined;
   const n = rates.lineNumerators;
   let total = 0;
-  const counts = [uncached, cachedInput, cacheWrite, cacheWrite1h, output - reasoning, reasoning];
   for (let i = 0; i < 6; i++) {
-    const tokens = counts[i] as number;
+    const tokens =
+      i === 0
+        ? uncached
+        : i === 1
+          ? cachedInput
+          : i === 2
+            ? cacheWrite
+            : i === 3
+              ? cacheWrite1h
+              : i === 4
+                ? output - reasoning
+                : reasoning;
     if (tokens === 0) continue;
     const rate = n[i] as number;
     if (rate === -1) return undefined;
