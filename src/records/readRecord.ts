@@ -106,7 +106,10 @@ export function readRecord(
 
 /** The shape of a record, from the fields it has; undefined when none fits. */
 function detectShape(record: Record<string, unknown>): RecordShape | undefined {
-  if ("input" in record || "output" in record) return "flat";
+  const { input, output } = record;
+  // A flat record's counts are numbers (or text from a CSV cell); a Responses API object's
+  // `output` is an array.
+  if (isFlatCount(input) || isFlatCount(output)) return "flat";
   if (isRecord(record.usageMetadata)) return "gemini";
   const usage = record.usage;
   if (isRecord(usage)) {
@@ -127,6 +130,10 @@ function detectShape(record: Record<string, unknown>): RecordShape | undefined {
   if (Array.isArray(record.resourceSpans) || Array.isArray(record.attributes)) return "otel";
   if (isRecord(record.attributes) && typeof record.startTimeUnixNano !== "undefined") return "otel";
   return undefined;
+}
+
+function isFlatCount(value: unknown): boolean {
+  return typeof value === "number" || typeof value === "string";
 }
 
 function readFlat(record: Record<string, unknown>): UsageItem {
