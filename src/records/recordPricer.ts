@@ -1,3 +1,4 @@
+import { assertTable } from "../catalog/assertTable.js";
 import type { Pricebook } from "../catalog/createPricebook.js";
 import { fastRates } from "../catalog/fastRates.js";
 import { pricebookResolve } from "../catalog/pricebookResolve.js";
@@ -299,7 +300,7 @@ function finder(
 ): (day: string, provider: string | null, model: string) => Found {
   if (!Array.isArray((source as Pricebook).tables)) {
     const table = source as PricingTable;
-    resolveName(table, table.id); // checks it is a compiled table (INVALID_ARGUMENT if not)
+    assertTable(table, ["source"]);
     if (tableOption !== undefined) {
       throw new PricebookError(
         "INVALID_ARGUMENT",
