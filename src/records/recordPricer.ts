@@ -473,7 +473,12 @@ function dayOf(at: NonNullable<UsageItem["at"]>): string {
       return epochDay(Math.floor(value / 86_400));
     }
   } else {
-    const digits = typeof value === "number" && Number.isSafeInteger(value) ? `${value}` : value;
+    // OTLP/JSON writes the nanoseconds as a string; a number this large is only approximate,
+    // which is still the right day.
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0) {
+      return epochDay(Math.floor(value / 1e9 / 86_400));
+    }
+    const digits = value;
     if (typeof digits === "string" && /^\d{1,20}$/.test(digits)) {
       const seconds = digits.length > 9 ? Number(digits.slice(0, -9)) : 0;
       return epochDay(Math.floor(seconds / 86_400));
