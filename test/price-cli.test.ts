@@ -233,7 +233,7 @@ describe("llm-pricebook price", () => {
   it.each([
     [["price"], "MISSING_ARGUMENT"],
     [["price", "a", "b"], "INVALID_ARGUMENT"],
-    [["price", "/no/such/log.jsonl"], "IO_ERROR"],
+    [["price", "/no/such/log.jsonl"], "INVALID_ARGUMENT"],
     [["price", MIXED, "--shape", "xml"], "INVALID_ARGUMENT"],
     [["price", MIXED, "--group-by", "a,,b"], "INVALID_ARGUMENT"],
     [["price", MIXED, "--table", "opneai"], "UNKNOWN_TABLE"],
@@ -253,5 +253,6 @@ describe("llm-pricebook price", () => {
     const result = await cliAsync(["price", file("broken.jsonl.gz", broken), "--json"]);
     expect(result.stderr).toMatch(/^error IO_ERROR: cannot read .*broken\.jsonl\.gz/);
     expect(result.stdout).toBe("");
+    expect(result.code).toBe(3);
   });
 });

@@ -157,6 +157,16 @@ function toBuffer(chunk: Buffer | string): Buffer {
 
 function readError(path: string, error: unknown): PricebookError {
   const code = (error as NodeJS.ErrnoException)?.code;
+  // A path that does not name a readable file is a bad argument, as for a table file.
+  if (code === "ENOENT" || code === "EISDIR" || code === "EACCES") {
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : "permission denied";
+    return new PricebookError("INVALID_ARGUMENT", [path], `cannot read ${path}: ${why}`);
+  }
   const what =
     code === "ENOENT"
       ? "no such file"

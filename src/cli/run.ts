@@ -24,7 +24,8 @@ export function runCli(argv: readonly string[], io: CliIo): number | Promise<num
 function failed(error: unknown, io: CliIo): number {
   if (error instanceof PricebookError) {
     io.stderr(`error ${error.code}: ${error.message}\n`);
-    return 2;
+    // docs/reliability.md: a read or write that fails is exit 3, not bad input.
+    return error.code === "IO_ERROR" ? 3 : 2;
   }
   io.stderr(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
   return 3;
