@@ -195,7 +195,7 @@ describe("llm-pricebook price", () => {
       `${JSON.stringify({ model: "o3", at: "2025-07-01", input: 1, output: 1, customer: "\u001b[2J\u202eevil" })}\n`,
     );
     const result = await cliAsync(["price", log, "--group-by", "customer"]);
-    expect(result.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(result.stdout.includes("\u001b") || result.stdout.includes("\u202e")).toBe(false);
     expect(result.stdout).toContain("\\u001b[2J\\u202eevil");
   });
 
@@ -223,9 +223,8 @@ describe("llm-pricebook price", () => {
   it("draws a progress line on stderr only when it is a terminal", async () => {
     const log = file("p.jsonl", GOOD);
     const tty = await cliAsync(["price", log, "--json"], { stderrIsTTY: true });
-    expect(tty.stderr).toMatch(
-      /^\rprice: 3 rows, [\d,]+ rows\/s, 100% of 0\.0 MB, ETA 0s, done\u001b\[K\n$/,
-    );
+    expect(tty.stderr.startsWith("\rprice: 3 rows, ")).toBe(true);
+    expect(tty.stderr.endsWith(" rows/s, 100% of 0.0 MB, ETA 0s, done\u001b[K\n")).toBe(true);
     const pipe = await cliAsync(["price", log, "--json"], { stderrIsTTY: false });
     expect(pipe.stderr).toBe("");
   });

@@ -93,11 +93,11 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
     let id = "";
     let values: Dimension[] | undefined;
     if (groupBy.length === 1) {
-      const value = valueOf(groupBy[0] as string, dimensions, fields);
+      const value = keyValue(groupBy[0] as string, dimensions, fields);
       id = typeof value === "string" ? value : `\u0000${JSON.stringify(value)}`;
       values = [value];
     } else {
-      values = groupBy.map((name) => valueOf(name, dimensions, fields));
+      values = groupBy.map((name) => keyValue(name, dimensions, fields));
       id = JSON.stringify(values);
     }
     let group = groups.get(id);
@@ -164,7 +164,7 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
   };
 }
 
-function valueOf(
+function keyValue(
   name: string,
   dimensions: Readonly<Record<string, Dimension>>,
   fields: RowFields,
