@@ -7,6 +7,7 @@
 //   BENCH_LINES=200000 npm run bench:price  # one size
 import { spawn } from "node:child_process";
 import {
+  createReadStream,
   createWriteStream,
   existsSync,
   mkdtempSync,
@@ -111,14 +112,18 @@ interface Timing {
   seconds: number;
   /** User + system CPU seconds of the process (the machine may be shared). */
   cpu: number;
-  /** Peak RSS in MB: the larger of VmHWM polled from /proc and the process's own maxRSS. */
+  /** Peak RSS in MB: VmHWM, polled from /proc and read by the process as it exits. */
   peakMb: number;
 }
 
-// Preloaded into both processes: reports their CPU time and peak RSS on exit.
+// Preloaded into both processes: reports their CPU time and peak RSS on exit. The peak is the
+// process's own VmHWM: getrusage's maxRSS is not used, as Linux carries the parent's high-water
+// mark at fork into the child's.
 const REPORT = `process.on("exit", () => {
   const u = process.resourceUsage();
-  require("node:fs").writeSync(2, "\\n@@usage " + JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, maxRss: u.maxRSS }) + "\\n");
+  let hwm = 0;
+  try { hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"))[1]); } catch {}
+  require("node:fs").writeSync(2, "\\n@@usage " + JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, hwmKb: hwm }) + "\\n");
 });`;
 
 /** Runs a process, polling its peak RSS (VmHWM) from /proc. */
@@ -155,8 +160,8 @@ function timed(report: string, args: string[]): Promise<Timing> {
         reject(new Error(`no usage report: ${stderr.slice(0, 500)}`));
         return;
       }
-      const { cpu, maxRss } = JSON.parse(usage[1] as string) as { cpu: number; maxRss: number };
-      resolve({ stdout, seconds, cpu, peakMb: Math.max(peak ?? 0, maxRss / 1024) });
+      const { cpu, hwmKb } = JSON.parse(usage[1] as string) as { cpu: number; hwmKb: number };
+      resolve({ stdout, seconds, cpu, peakMb: Math.max(peak ?? 0, hwmKb / 1024) });
     });
   });
 }
@@ -175,8 +180,11 @@ try {
     const file = join(dir, `usage-${lines}.jsonl`);
     await generate(file, lines);
     const mb = statSync(file).size / 1e6;
-    // Warm the page cache so neither run pays for the first read.
-    readFileSync(file).length;
+    // Warm the page cache so neither run pays for the first read (streamed: a parent holding the
+    // file would not change the children's figures, but would the machine's).
+    for await (const _ of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      // read and drop
+    }
     const cli = await timed(report, [CLI, "price", file, "--group-by", "customer", "--json"]);
     const base = await timed(report, [baseline, file, rates]);
     const priced = JSON.parse(cli.stdout);
