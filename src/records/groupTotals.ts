@@ -1,6 +1,6 @@
 import { PricebookError, type PricebookErrorCode } from "../errors.js";
 import type { Dimension } from "./readRecord.js";
-import { addScaled, formatSum, newScaledSum, type ScaledSum } from "./scaledSum.js";
+import { addScaled, addSum, formatSum, newScaledSum, type ScaledSum } from "./scaledSum.js";
 
 /** Totals of one group of rows. */
 export interface PricedGroup {
@@ -82,7 +82,6 @@ const FIELD_NAMES = new Set(["model", "resolvedModel", "provider", "table", "day
  */
 export function createGroupTotals(groupBy: readonly string[], maxErrors: number): GroupTotals {
   const groups = new Map<string, Group>();
-  const total = newScaledSum();
   const errors: PriceError[] = [];
   let rows = 0;
   let priced = 0;
@@ -113,7 +112,6 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
       rows += 1;
       priced += 1;
       tokens += rowTokens;
-      addScaled(total, int, scale);
       const group = groupOf(dimensions, fields);
       group.rows += 1;
       group.priced += 1;
@@ -136,6 +134,9 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
           "the log's token total is above 2^53 − 1; price it in parts",
         );
       }
+      // The overall total is the sum of the groups' (each row is in exactly one group).
+      const total = newScaledSum();
+      for (const group of groups.values()) addSum(total, group.usd);
       const list = [...groups.values()]
         .sort((a, b) => compareKeys(a.key, b.key))
         .map((group) =>

@@ -14,13 +14,16 @@ const MAX = Number.MAX_SAFE_INTEGER;
 
 /** @internal */
 export function newScaledSum(): ScaledSum {
-  return { small: [], big: [] };
+  // Pre-filled, so the hot path reads a packed array of numbers rather than holes.
+  return { small: new Array<number>(SLOTS).fill(0), big: [] };
 }
+
+const SLOTS = 24;
 
 /** Adds int ÷ 10^scale. @internal */
 export function addScaled(sum: ScaledSum, int: number | bigint, scale: number): void {
   if (typeof int === "number") {
-    const before = sum.small[scale] ?? 0;
+    const before = scale < SLOTS ? (sum.small[scale] as number) : (sum.small[scale] ?? 0);
     const after = before + int;
     if (after <= MAX) {
       sum.small[scale] = after;
