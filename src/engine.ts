@@ -63,6 +63,22 @@ export {
 export { type Quote, type QuoteOptions, quote } from "./pricing/quote.js";
 export { roundCredits } from "./pricing/roundCredits.js";
 export { type Deployment, type WorkflowCost, workflowCosts } from "./pricing/workflowCosts.js";
+export {
+  type PricedRow,
+  type PriceRecordsOptions,
+  type PriceRow,
+  priceRecords,
+  type RowTokens,
+  type UnpricedRow,
+} from "./records/priceRecords.js";
+export { type Dimension, RECORD_SHAPES, type RecordShape } from "./records/readRecord.js";
+export {
+  type PricedGroup,
+  type PricedSummary,
+  type PriceError,
+  type SummarizePricedOptions,
+  summarizePriced,
+} from "./records/summarizePriced.js";
 export type { Cell, ColumnKey, GridOptions, RateUnit, TableSection } from "./render/grid.js";
 export { SECTION_COLUMNS } from "./render/grid.js";
 export { type ChartKind, type RenderChartOptions, renderChart } from "./render/renderChart.js";

@@ -21,6 +21,7 @@ import {
   PricebookError,
   type PricebookErrorCode,
   parseTable,
+  priceRecords,
   quote,
   renderChart,
   renderTable,
@@ -29,6 +30,7 @@ import {
   roundCredits,
   safeParseTable,
   sumAmounts,
+  summarizePriced,
   tableAsOf,
   tableVersion,
   toAmount,
@@ -861,6 +863,89 @@ describe("importCatalog: a wrong value inside one entry skips that entry, never 
   });
 });
 // --- end import block ---
+// ── records (issue #12): priceRecords and summarizePriced ─────────────────────────────────
+{
+  const book = builtinPricebook();
+  const one = [{ model: "o3", input: 1, output: 1 }];
+  add("priceRecords: source is null", () => priceRecords(null as never, one), "INVALID_ARGUMENT", [
+    "source",
+  ]);
+  add(
+    "priceRecords: source is an empty object",
+    () => priceRecords({} as never, one),
+    "INVALID_ARGUMENT",
+  );
+  add(
+    "priceRecords: records is a number",
+    () => priceRecords(book, 42 as never),
+    "INVALID_ARGUMENT",
+    ["records"],
+  );
+  add(
+    "priceRecords: records is null",
+    () => priceRecords(book, null as never),
+    "INVALID_ARGUMENT",
+    ["records"],
+  );
+  add(
+    "priceRecords: unknown table",
+    () => priceRecords(book, one, { table: "opneai" }),
+    "UNKNOWN_TABLE",
+  );
+  add(
+    "priceRecords: unknown shape",
+    () => priceRecords(book, one, { shape: "xml" as never }),
+    "INVALID_ARGUMENT",
+    ["shape"],
+  );
+  add(
+    "priceRecords: asOf is not a date",
+    () => priceRecords(book, one, { asOf: "2025-02-30" }),
+    "INVALID_ARGUMENT",
+    ["asOf"],
+  );
+  add(
+    "priceRecords: table option with a single table",
+    () => priceRecords(tableAsOf(book, "openai", { asOf: "2025-07-01" }), one, { table: "openai" }),
+    "INVALID_ARGUMENT",
+    ["table"],
+  );
+  add(
+    "priceRecords: options is a string",
+    () => priceRecords(book, one, "auto" as never),
+    "INVALID_ARGUMENT",
+    ["options"],
+  );
+  add("summarizePriced: rows is a number", () => summarizePriced(42 as never), "INVALID_ARGUMENT", [
+    "rows",
+  ]);
+  add(
+    "summarizePriced: a row that is not a row",
+    () => summarizePriced([{}] as never),
+    "INVALID_ARGUMENT",
+    ["rows"],
+  );
+  add(
+    "summarizePriced: a priced row with a float usd",
+    () =>
+      summarizePriced([
+        { ok: true, line: 1, usd: 0.1, tokens: { input: 1, output: 1 }, dimensions: {} },
+      ] as never),
+    "INVALID_ARGUMENT",
+  );
+  add(
+    "summarizePriced: empty groupBy key",
+    () => summarizePriced([], { groupBy: ["customer", ""] }),
+    "INVALID_ARGUMENT",
+    ["groupBy"],
+  );
+  add(
+    "summarizePriced: negative maxErrors",
+    () => summarizePriced([], { maxErrors: -1 }),
+    "INVALID_ARGUMENT",
+    ["maxErrors"],
+  );
+}
 
 describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with its code and path`, () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {

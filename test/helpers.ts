@@ -20,7 +20,7 @@ export function pageRows(first: RegExp): string[][] {
     );
 }
 
-/** Runs the CLI in-process. */
+/** Runs a synchronous CLI command in-process. */
 export function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = "";
   let stderr = "";
@@ -32,6 +32,31 @@ export function cli(...argv: string[]): { code: number; stdout: string; stderr: 
       stderr += text;
     },
     today: () => "2026-11-27",
+  });
+  if (typeof code !== "number") throw new Error(`${argv[0]} streams: run it with cliAsync`);
+  return { code, stdout, stderr };
+}
+
+/** Runs any CLI command in-process (`price` streams), with stdin and a TTY flag to inject. */
+export async function cliAsync(
+  argv: string[],
+  options: { stdin?: string | Buffer; stderrIsTTY?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const stdin = options.stdin;
+  const code = await runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    today: () => "2026-11-27",
+    ...(stdin === undefined
+      ? {}
+      : { stdin: chunks(typeof stdin === "string" ? Buffer.from(stdin) : stdin) }),
+    ...(options.stderrIsTTY === undefined ? {} : { stderrIsTTY: options.stderrIsTTY }),
   });
   return { code, stdout, stderr };
 }
@@ -45,4 +70,9 @@ export function caught(fn: () => unknown): PricebookError {
     throw new Error(`expected a PricebookError, got ${String(error)}`);
   }
   throw new Error("expected a PricebookError, but nothing was thrown");
+}
+
+/** A buffer as a stream of small chunks, as a pipe delivers it. */
+async function* chunks(buffer: Buffer): AsyncGenerator<Buffer> {
+  for (let i = 0; i < buffer.length; i += 7) yield buffer.subarray(i, i + 7);
 }

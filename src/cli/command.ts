@@ -10,6 +10,10 @@ export interface CliIo {
   readonly today?: () => string;
   /** The environment (LLM_PRICEBOOK_MAX_TABLE_BYTES). Default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Standard input, for commands that read `-` (`price -`). */
+  readonly stdin?: AsyncIterable<Buffer | string>;
+  /** Whether stderr is a terminal: `price` draws a progress line only then. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** The flags of every command that reads a table. */
@@ -20,7 +24,8 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly flags: FlagSpec;
-  readonly run: (args: ParsedArgs, context: Context) => number;
+  /** The exit status; a command that streams (`price`) returns a promise of it. */
+  readonly run: (args: ParsedArgs, context: Context) => number | Promise<number>;
 }
 
 /** What a command runs with: where to write, whether --json was given, and its table. */

@@ -31,6 +31,8 @@ process.stdout.on("error", (error) => writeFailure("stdout", error));
 process.stderr.on("error", (error) => writeFailure("stderr", error));
 
 const status = runCli(process.argv.slice(2), {
+  stdin: process.stdin,
+  stderrIsTTY: process.stderr.isTTY === true,
   stdout: (text) => {
     if (stdoutClosed) return;
     try {
@@ -58,4 +60,8 @@ const status = runCli(process.argv.slice(2), {
   },
 });
 // An asynchronous write failure may already have set 3; a later status never hides it.
-if (process.exitCode !== 3) process.exitCode = status;
+function finish(code: number): void {
+  if (process.exitCode !== 3) process.exitCode = code;
+}
+if (typeof status === "number") finish(status);
+else void status.then(finish);

@@ -9,22 +9,28 @@ export type { CliIo } from "./command.js";
 /**
  * Runs the command line `argv` (without `node` and the script) and returns the exit status:
  * 0 done, 1 an audit found errors, 2 bad input (reported on stderr as `error CODE: message`),
- * 3 an internal error.
+ * 3 an internal error. Synchronous for every command but those that stream (`price`), which
+ * return a promise of the status.
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
-    return dispatch(argv, io);
+    const status = dispatch(argv, io);
+    return typeof status === "number" ? status : status.catch((error) => failed(error, io));
   } catch (error) {
-    if (error instanceof PricebookError) {
-      io.stderr(`error ${error.code}: ${boundedMessage(error.message)}\n`);
-      return error.code === "IO_ERROR" ? 3 : 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`error INTERNAL: ${boundedMessage(message)}\n`);
-    return 3;
+    return failed(error, io);
   }
 }
 
+function failed(error: unknown, io: CliIo): number {
+  if (error instanceof PricebookError) {
+    io.stderr(`error ${error.code}: ${boundedMessage(error.message)}\n`);
+    // docs/reliability.md: a read or write that fails is exit 3, not bad input.
+    return error.code === "IO_ERROR" ? 3 : 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`error INTERNAL: ${boundedMessage(message)}\n`);
+  return 3;
+}
 /**
  * Lines of an error message printed after its first: a table error's 20 issues and its
  * `… and N more` line pass whole; any longer message is cut here.
@@ -51,7 +57,7 @@ export function boundedMessage(message: string): string {
   return inertText(shown.join("\n"));
 }
 
-function dispatch(argv: readonly string[], io: CliIo): number {
+function dispatch(argv: readonly string[], io: CliIo): number | Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout(helpText());

@@ -7,6 +7,7 @@ import { compareCommand } from "./compare.js";
 import { diffCommand } from "./diff.js";
 import { importCommand } from "./import.js";
 import { modelsCommand } from "./models.js";
+import { priceCommand } from "./price.js";
 import { quoteCommand } from "./quote.js";
 import { tableCommand } from "./table.js";
 
@@ -22,4 +23,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   chart: chartCommand,
   import: importCommand,
   compare: compareCommand,
+  price: priceCommand,
 });

@@ -1,0 +1,209 @@
+// npm run bench:price: `llm-pricebook price` on a generated usage log beside a float baseline
+// (node:readline + JSON.parse + tokens × rate in floats, summed per customer) on the same file,
+// in the same run. Reports rows/s of both, their ratio, and the peak RSS of the CLI (VmHWM
+// from /proc, polled) at each size. Needs `npm run build` first (the npm script does it).
+//
+//   npm run bench:price                     # 1,000,000 and 5,000,000 lines
+//   BENCH_LINES=200000 npm run bench:price  # one size
+import { spawn } from "node:child_process";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { builtinPricebook, tableAsOf } from "../src/index.js";
+
+const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
+if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run npm run build first");
+const sizes = (process.env.BENCH_LINES ?? "1000000,5000000").split(",").map(Number);
+
+// Models from three tables, with cached input on some rows; o3 before and after its 2025-06-10
+// price cut. Every name resolves in exactly one built-in table, so `--table auto` prices all.
+const MODELS = [
+  { model: "gpt-4.1-mini", table: "openai", from: "2025-11-07" },
+  { model: "gpt-4.1", table: "openai", from: "2025-11-07" },
+  { model: "o4-mini", table: "openai", from: "2025-11-07" },
+  { model: "o3", table: "openai", from: "2025-05-20" },
+  { model: "claude-sonnet-4-20250514", table: "anthropic", from: "2025-11-07" },
+  { model: "gemini-2.5-flash", table: "google", from: "2025-11-07" },
+] as const;
+
+/** Float rates per token for the baseline, as a float program would hard-code them. */
+function floatRates() {
+  const rates: Record<string, { input: number; cached: number; output: number }> = {};
+  for (const { model, table } of MODELS) {
+    const t = tableAsOf(builtinPricebook(), table, { asOf: "2025-12-01" });
+    const m = Object.values(t.models).find((x) => x.id === model || x.aliases.includes(model));
+    if (m === undefined) throw new Error(model);
+    rates[model] = {
+      input: Number(m.input),
+      cached: Number(m.cachedInput ?? m.input),
+      output: Number(m.output),
+    };
+  }
+  return rates;
+}
+
+const BASELINE = `
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+const rates = JSON.parse(process.argv[3]);
+const totals = new Map();
+let rows = 0;
+const lines = createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity });
+for await (const line of lines) {
+  if (line === "") continue;
+  const r = JSON.parse(line);
+  const rate = rates[r.model];
+  const cached = r.cachedInput ?? 0;
+  const usd = (r.input - cached) * rate.input + cached * rate.cached + r.output * rate.output;
+  totals.set(r.customer, (totals.get(r.customer) ?? 0) + usd);
+  rows += 1;
+}
+let usd = 0;
+for (const v of totals.values()) usd += v;
+process.stdout.write(JSON.stringify({ rows, usd, groups: totals.size }));
+`;
+
+async function generate(file: string, lines: number): Promise<void> {
+  const out = createWriteStream(file);
+  let seed = 42;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed >>> 8;
+  };
+  let chunk = "";
+  for (let i = 0; i < lines; i++) {
+    const m = MODELS[next() % MODELS.length] as (typeof MODELS)[number];
+    const day = new Date(Date.parse(m.from) + (next() % 80) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const input = 50 + (next() % 40_000);
+    const cached = next() % 3 === 0 ? Math.floor(input * 0.8) : 0;
+    const record = {
+      model: m.model,
+      at: `${day}T${String(next() % 24).padStart(2, "0")}:${String(next() % 60).padStart(2, "0")}:07Z`,
+      input,
+      output: 10 + (next() % 4_000),
+      ...(cached > 0 ? { cachedInput: cached } : {}),
+      customer: `cust-${String(next() % 500).padStart(4, "0")}`,
+      request_id: `req_${i.toString(36).padStart(8, "0")}`,
+    };
+    chunk += `${JSON.stringify(record)}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+      chunk = "";
+    }
+  }
+  out.end(chunk);
+  await new Promise<void>((r) => out.once("finish", () => r()));
+}
+
+interface Timing {
+  stdout: string;
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** User + system CPU seconds of the process (the machine may be shared). */
+  cpu: number;
+  /** Peak RSS in MB: VmHWM, polled from /proc and read by the process as it exits. */
+  peakMb: number;
+}
+
+// Preloaded into both processes: reports their CPU time and peak RSS on exit. The peak is the
+// process's own VmHWM: getrusage's maxRSS is not used, as Linux carries the parent's high-water
+// mark at fork into the child's.
+const REPORT = `process.on("exit", () => {
+  const u = process.resourceUsage();
+  let hwm = 0;
+  try { hwm = Number(/VmHWM:\\s+(\\d+)/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"))[1]); } catch {}
+  require("node:fs").writeSync(2, "\\n@@usage " + JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, hwmKb: hwm }) + "\\n");
+});`;
+
+/** Runs a process, polling its peak RSS (VmHWM) from /proc. */
+function timed(report: string, args: string[]): Promise<Timing> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ["--require", report, ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (data) => {
+      stderr += data;
+    });
+    let stdout = "";
+    let peak: number | null = null;
+    const poll = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+        if (kb > 0) peak = Math.max(peak ?? 0, kb / 1024);
+      } catch {
+        // the process has exited, or there is no /proc
+      }
+    }, 20);
+    child.stdout.on("data", (data) => {
+      stdout += data;
+    });
+    child.on("error", reject);
+    child.on("close", () => {
+      clearInterval(poll);
+      const seconds = (performance.now() - start) / 1000;
+      const usage = /@@usage (.*)/.exec(stderr);
+      if (usage === null) {
+        reject(new Error(`no usage report: ${stderr.slice(0, 500)}`));
+        return;
+      }
+      const { cpu, hwmKb } = JSON.parse(usage[1] as string) as { cpu: number; hwmKb: number };
+      resolve({ stdout, seconds, cpu, peakMb: Math.max(peak ?? 0, hwmKb / 1024) });
+    });
+  });
+}
+
+const rate = (lines: number, seconds: number) =>
+  Math.round(lines / seconds).toLocaleString("en-US");
+
+const dir = mkdtempSync(join(tmpdir(), "price-log-"));
+const baseline = join(dir, "baseline.mjs");
+writeFileSync(baseline, BASELINE);
+const report = join(dir, "report.cjs");
+writeFileSync(report, REPORT);
+const rates = JSON.stringify(floatRates());
+try {
+  for (const lines of sizes) {
+    const file = join(dir, `usage-${lines}.jsonl`);
+    await generate(file, lines);
+    const mb = statSync(file).size / 1e6;
+    // Warm the page cache so neither run pays for the first read (streamed: a parent holding the
+    // file would not change the children's figures, but would the machine's).
+    for await (const _ of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      // read and drop
+    }
+    const cli = await timed(report, [CLI, "price", file, "--group-by", "customer", "--json"]);
+    const base = await timed(report, [baseline, file, rates]);
+    const priced = JSON.parse(cli.stdout);
+    const floats = JSON.parse(base.stdout);
+    if (priced.rows !== lines || priced.unpriced !== 0 || floats.rows !== lines) {
+      throw new Error(`unexpected counts: ${cli.stdout.slice(0, 300)} / ${base.stdout}`);
+    }
+    const row = (name: string, t: Timing, total: string) =>
+      `  ${name.padEnd(22)}${t.seconds.toFixed(2).padStart(7)} s wall ${rate(lines, t.seconds).padStart(10)} rows/s` +
+      `${t.cpu.toFixed(2).padStart(7)} s CPU ${rate(lines, t.cpu).padStart(10)} rows/s` +
+      `  peak RSS ${t.peakMb.toFixed(0)} MB  total ${total}`;
+    console.log(
+      `${lines.toLocaleString("en-US")} lines (${mb.toFixed(0)} MB), ${priced.groups.length} customers\n` +
+        `${row("llm-pricebook price", cli, `${priced.usd} (exact)`)}\n` +
+        `${row("readline + floats", base, `${floats.usd} (floats, one rate per model)`)}\n` +
+        `  ratio (price ÷ baseline rows/s): wall ${(base.seconds / cli.seconds).toFixed(2)}, CPU ${(base.cpu / cli.cpu).toFixed(2)}`,
+    );
+    rmSync(file);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

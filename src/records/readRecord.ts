@@ -1,0 +1,401 @@
+import { isRecord } from "../catalog/validate.js";
+import { PricebookError, pricebookError } from "../errors.js";
+import type { Usage } from "../pricing/normalizeUsage.js";
+import { fromAnthropicUsage } from "../usage/fromAnthropicUsage.js";
+import { fromGeminiUsage } from "../usage/fromGeminiUsage.js";
+import { fromOpenAIUsage } from "../usage/fromOpenAIUsage.js";
+import { GEN_AI } from "./otelAttributes.js";
+
+/** The record shapes a log may hold (see {@link priceRecords}). */
+export type RecordShape = "flat" | "openai" | "anthropic" | "gemini" | "otel";
+
+/** The record shapes, in the order they are documented. */
+export const RECORD_SHAPES: readonly RecordShape[] = Object.freeze([
+  "flat",
+  "openai",
+  "anthropic",
+  "gemini",
+  "otel",
+]);
+
+/** A dimension's value as a row keeps it. */
+export type Dimension = string | number | boolean | null | readonly unknown[] | object;
+
+/** One usage read out of a record, before it is priced. @internal */
+export interface UsageItem {
+  readonly shape: RecordShape;
+  readonly model: string | null;
+  /** `gen_ai.provider.name` of a span; null elsewhere. */
+  readonly provider: string | null;
+  /** When the usage happened: an ISO string, Unix seconds or Unix nanoseconds. */
+  readonly at: { readonly kind: "iso" | "seconds" | "nanos"; readonly value: unknown } | null;
+  readonly usage: Usage | null;
+  /**
+   * A flat record's counts are read from this object (the record, or its `usage`) by name;
+   * its other keys are dimensions, not usage. Null for the other shapes.
+   */
+  readonly counts: Readonly<Record<string, unknown>> | null;
+  readonly serviceTier: string | undefined;
+  readonly dimensions: Readonly<Record<string, Dimension>>;
+  /** Why the usage could not be read, when it could not. */
+  readonly error: PricebookError | null;
+}
+
+const FLAT_KEYS = new Set([
+  "model",
+  "at",
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "reasoning",
+  "serviceTier",
+]);
+/** The usage counts of a flat record. @internal */
+export const USAGE_KEYS = [
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "reasoning",
+  "audioInput",
+  "imageInput",
+  "audioOutput",
+  "webSearch",
+] as const;
+const RESPONSE_KEYS = new Set([
+  "model",
+  "modelVersion",
+  "usage",
+  "usageMetadata",
+  "at",
+  "created",
+  "created_at",
+  "createTime",
+  "service_tier",
+]);
+const EMPTY: Readonly<Record<string, Dimension>> = Object.freeze({});
+
+/**
+ * Reads the usages of one record: one for a flat record, a provider response or a span, one
+ * per GenAI span of an OTLP/JSON export (an array). `shape` forces a shape; else it is
+ * detected.
+ *
+ * @internal
+ */
+export function readRecord(
+  record: unknown,
+  shape: RecordShape | undefined,
+): UsageItem | readonly UsageItem[] {
+  if (!isRecord(record)) return failed("flat", null, EMPTY, notARecord(record));
+  const detected = shape ?? detectShape(record);
+  switch (detected) {
+    case "flat":
+      return readFlat(record);
+    case "otel":
+      return readOtel(record);
+    case undefined:
+      return failed(
+        "flat",
+        stringOr(record.model),
+        primitives(record, FLAT_KEYS),
+        notARecord(record),
+      );
+    default:
+      return readResponse(record, detected);
+  }
+}
+
+/** The shape of a record, from the fields it has; undefined when none fits. */
+function detectShape(record: Record<string, unknown>): RecordShape | undefined {
+  const { input, output } = record;
+  // A flat record's counts are numbers (or text from a CSV cell); a Responses API object's
+  // `output` is an array.
+  if (isFlatCount(input) || isFlatCount(output)) return "flat";
+  if (isRecord(record.usageMetadata)) return "gemini";
+  const usage = record.usage;
+  if (isRecord(usage)) {
+    if ("prompt_tokens" in usage || "completion_tokens" in usage) return "openai";
+    if ("input" in usage || "output" in usage) return "flat";
+    if (
+      record.object === "response" ||
+      "input_tokens_details" in usage ||
+      "output_tokens_details" in usage ||
+      "total_tokens" in usage
+    ) {
+      return "openai";
+    }
+    // Anthropic's usage; without cache or detail fields, OpenAI Responses' reads the same.
+    if ("input_tokens" in usage) return "anthropic";
+    return undefined;
+  }
+  if (Array.isArray(record.resourceSpans) || Array.isArray(record.attributes)) return "otel";
+  if (isRecord(record.attributes) && typeof record.startTimeUnixNano !== "undefined") return "otel";
+  return undefined;
+}
+
+function isFlatCount(value: unknown): boolean {
+  return typeof value === "number" || typeof value === "string";
+}
+
+function readFlat(record: Record<string, unknown>): UsageItem {
+  // `{ model, usage: { input, output } }` is flat too.
+  const source = isRecord(record.usage) && !("input" in record) ? record.usage : record;
+  const dimensions: Record<string, Dimension> = {};
+  for (const key in record) {
+    if (!FLAT_KEYS.has(key) && !(source !== record && key === "usage")) {
+      dimensions[key] = record[key] as Dimension;
+    }
+  }
+  const serviceTier = record.serviceTier ?? source.serviceTier;
+  return {
+    shape: "flat",
+    model: stringOr(record.model),
+    provider: null,
+    at: record.at === undefined || record.at === null ? null : { kind: "iso", value: record.at },
+    usage: null,
+    counts: source,
+    serviceTier:
+      serviceTier === undefined || serviceTier === null || serviceTier === "standard"
+        ? undefined
+        : (serviceTier as string),
+    dimensions,
+    error: null,
+  };
+}
+
+function readResponse(
+  record: Record<string, unknown>,
+  shape: "openai" | "anthropic" | "gemini",
+): UsageItem {
+  const model = stringOr(shape === "gemini" ? (record.modelVersion ?? record.model) : record.model);
+  const dimensions = primitives(record, RESPONSE_KEYS);
+  let at: UsageItem["at"] = null;
+  if (record.at !== undefined) at = { kind: "iso", value: record.at };
+  else if (record.created_at !== undefined) at = { kind: "seconds", value: record.created_at };
+  else if (record.created !== undefined) at = { kind: "seconds", value: record.created };
+  else if (record.createTime !== undefined) at = { kind: "iso", value: record.createTime };
+  let usage: Usage;
+  let serviceTier: unknown;
+  try {
+    if (shape === "openai") {
+      usage = fromOpenAIUsage(record);
+      serviceTier = record.service_tier;
+    } else if (shape === "anthropic") {
+      usage = fromAnthropicUsage(record);
+      serviceTier = isRecord(record.usage) ? record.usage.service_tier : undefined;
+    } else {
+      usage = fromGeminiUsage(record);
+    }
+  } catch (error) {
+    if (!(error instanceof PricebookError)) throw error;
+    return failed(shape, model, dimensions, error);
+  }
+  return {
+    shape,
+    model,
+    provider: null,
+    at,
+    usage,
+    counts: null,
+    serviceTier:
+      typeof serviceTier !== "string" || ["default", "standard", "auto"].includes(serviceTier)
+        ? undefined
+        : serviceTier,
+    dimensions,
+    error: null,
+  };
+}
+
+function readOtel(record: Record<string, unknown>): UsageItem | readonly UsageItem[] {
+  if (!Array.isArray(record.resourceSpans)) return readSpan(record, EMPTY);
+  const items: UsageItem[] = [];
+  for (const resourceSpans of record.resourceSpans) {
+    const resource = isRecord(resourceSpans) ? resourceSpans.resource : undefined;
+    const resourceAttributes = attributesOf(isRecord(resource) ? resource.attributes : undefined);
+    const scopes = isRecord(resourceSpans) ? resourceSpans.scopeSpans : undefined;
+    if (!Array.isArray(scopes)) continue;
+    for (const scope of scopes) {
+      const spans = isRecord(scope) ? scope.spans : undefined;
+      if (!Array.isArray(spans)) continue;
+      for (const span of spans) {
+        const attributes = isRecord(span) ? attributesOf(span.attributes) : EMPTY;
+        // Only GenAI spans carry usage; an HTTP or database span of the same trace is skipped.
+        if (
+          attributes[GEN_AI.inputTokens] === undefined &&
+          attributes[GEN_AI.outputTokens] === undefined &&
+          attributes[GEN_AI.promptTokens] === undefined
+        ) {
+          continue;
+        }
+        items.push(readSpan(span, resourceAttributes));
+      }
+    }
+  }
+  return items;
+}
+
+const CONSUMED_ATTRIBUTES = new Set<string>(Object.values(GEN_AI));
+
+function readSpan(
+  span: unknown,
+  resourceAttributes: Readonly<Record<string, Dimension>>,
+): UsageItem {
+  if (!isRecord(span)) return failed("otel", null, EMPTY, notARecord(span));
+  const attributes = attributesOf(span.attributes);
+  const dimensions: Record<string, Dimension> = {};
+  for (const [key, value] of Object.entries(resourceAttributes)) dimensions[key] = value;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (!CONSUMED_ATTRIBUTES.has(key)) dimensions[key] = value;
+  }
+  const model = stringOr(attributes[GEN_AI.responseModel] ?? attributes[GEN_AI.requestModel]);
+  const provider = stringOr(attributes[GEN_AI.providerName] ?? attributes[GEN_AI.system]);
+  const at =
+    span.startTimeUnixNano === undefined
+      ? null
+      : { kind: "nanos" as const, value: span.startTimeUnixNano };
+  try {
+    const count = (name: string, fallback?: string): number | undefined => {
+      const value = attributes[name] ?? (fallback === undefined ? undefined : attributes[fallback]);
+      if (value === undefined || value === null) return undefined;
+      return toCount(value, name);
+    };
+    const input = count(GEN_AI.inputTokens, GEN_AI.promptTokens);
+    const output = count(GEN_AI.outputTokens, GEN_AI.completionTokens);
+    // The conventions count cache reads and writes inside input_tokens and reasoning inside
+    // output_tokens — the library's own convention — so they are copied, never added.
+    const usage: Record<string, number | undefined> = {
+      input: input ?? 0,
+      output: output ?? 0,
+    };
+    if (input === undefined && output === undefined) {
+      throw pricebookError(
+        "INVALID_USAGE",
+        ["attributes", GEN_AI.inputTokens],
+        "the span has no token counts",
+      );
+    }
+    const cachedInput = count(GEN_AI.cacheReadInputTokens);
+    const cacheWrite = count(GEN_AI.cacheCreationInputTokens);
+    const reasoning = count(GEN_AI.reasoningOutputTokens);
+    if (cachedInput !== undefined) usage.cachedInput = cachedInput;
+    if (cacheWrite !== undefined) usage.cacheWrite = cacheWrite;
+    if (reasoning !== undefined) usage.reasoning = reasoning;
+    return {
+      shape: "otel",
+      model,
+      provider,
+      at,
+      usage: usage as Usage,
+      counts: null,
+      serviceTier: undefined,
+      dimensions,
+      error: null,
+    };
+  } catch (error) {
+    if (!(error instanceof PricebookError)) throw error;
+    return failed("otel", model, dimensions, error);
+  }
+}
+
+/**
+ * A span's attributes as plain values: OTLP/JSON's `[{ key, value: { stringValue | intValue
+ * | doubleValue | boolValue } }]` (intValue a string or a number), or an already plain object.
+ */
+function attributesOf(raw: unknown): Readonly<Record<string, Dimension>> {
+  if (isRecord(raw)) return raw as Record<string, Dimension>;
+  if (!Array.isArray(raw)) return EMPTY;
+  const out: Record<string, Dimension> = {};
+  for (const attribute of raw) {
+    if (!isRecord(attribute) || typeof attribute.key !== "string") continue;
+    const value = attribute.value;
+    if (!isRecord(value)) continue;
+    if ("stringValue" in value) out[attribute.key] = value.stringValue as Dimension;
+    else if ("intValue" in value) out[attribute.key] = intValue(value.intValue);
+    else if ("doubleValue" in value) out[attribute.key] = value.doubleValue as Dimension;
+    else if ("boolValue" in value) out[attribute.key] = value.boolValue as Dimension;
+    else if ("arrayValue" in value) out[attribute.key] = value.arrayValue as Dimension;
+  }
+  return out;
+}
+
+/** OTLP/JSON writes 64-bit ints as strings of digits; a safe integer becomes a number. */
+function intValue(value: unknown): Dimension {
+  if (typeof value === "string" && /^-?\d{1,16}$/.test(value)) {
+    const n = Number(value);
+    if (Number.isSafeInteger(n)) return n;
+  }
+  return value as Dimension;
+}
+
+function toCount(value: unknown, name: string): number {
+  if (
+    typeof value === "number" &&
+    Number.isSafeInteger(value) &&
+    value >= 0 &&
+    !Object.is(value, -0)
+  ) {
+    return value;
+  }
+  throw pricebookError(
+    "INVALID_USAGE",
+    ["attributes", name],
+    `expected a whole number of tokens, 0 or more (at most 2^53 − 1), got ${JSON.stringify(value)?.slice(0, 40) ?? String(value)}`,
+  );
+}
+
+function primitives(
+  record: Record<string, unknown>,
+  skip: ReadonlySet<string>,
+): Record<string, Dimension> {
+  const out: Record<string, Dimension> = {};
+  for (const key in record) {
+    if (skip.has(key)) continue;
+    const value = record[key];
+    if (
+      value === null ||
+      typeof value === "string" ||
+      typeof value === "number" ||
+      typeof value === "boolean"
+    ) {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function stringOr(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+function failed(
+  shape: RecordShape,
+  model: string | null,
+  dimensions: Readonly<Record<string, Dimension>>,
+  error: PricebookError,
+): UsageItem {
+  return {
+    shape,
+    model,
+    provider: null,
+    at: null,
+    usage: null,
+    counts: null,
+    serviceTier: undefined,
+    dimensions,
+    error,
+  };
+}
+
+function notARecord(value: unknown): PricebookError {
+  const what = Array.isArray(value) ? "an array" : value === null ? "null" : typeof value;
+  return new PricebookError(
+    "INVALID_RECORD",
+    ["record"],
+    isRecord(value)
+      ? "not a usage record: expected a flat record { model, input, output }, a provider response with usage (OpenAI, Anthropic, Gemini), or an OpenTelemetry GenAI span"
+      : `not a usage record: expected a JSON object, got ${what}`,
+  );
+}

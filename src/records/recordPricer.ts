@@ -1,0 +1,505 @@
+import { assertTable } from "../catalog/assertTable.js";
+import type { Pricebook } from "../catalog/createPricebook.js";
+import { fastRates } from "../catalog/fastRates.js";
+import { pricebookResolve } from "../catalog/pricebookResolve.js";
+import { type Resolved, resolveName } from "../catalog/resolveName.js";
+import { tableAsOf, todayUtc } from "../catalog/tableAsOf.js";
+import { isIsoDate } from "../catalog/validate.js";
+import { PricebookError } from "../errors.js";
+import { parseScaled } from "../money/scaled.js";
+import type { ChargeOptions } from "../pricing/charge.js";
+import { chargeUsd } from "../pricing/chargeUsd.js";
+import { type NormalUsage, normalizeUsage, type Usage } from "../pricing/normalizeUsage.js";
+import { countPresent, isCount, optionalCount } from "../pricing/tokens.js";
+import type { Model, PricingTable, Rates, ServiceTierName } from "../schema/types.js";
+import { PROVIDER_TABLES } from "./otelAttributes.js";
+import {
+  type Dimension,
+  RECORD_SHAPES,
+  type RecordShape,
+  readRecord,
+  USAGE_KEYS,
+  type UsageItem,
+} from "./readRecord.js";
+
+/** Options of {@link priceRecords}. */
+export interface PriceRecordsOptions {
+  /**
+   * With a pricebook: the id of the table every record is priced against (its version in
+   * force on the record's day), or `"auto"` (the default): the table is found from the model
+   * name (and a span's provider) with {@link pricebookResolve}. Not used with a single table.
+   */
+  readonly table?: string;
+  /** Read every record as this shape instead of detecting it per record. */
+  readonly shape?: RecordShape;
+  /** The day (`YYYY-MM-DD`, UTC) of records that carry no time. Default: today. */
+  readonly asOf?: string;
+}
+
+/** A usage priced, before any string is made. @internal */
+export interface PricedFacts {
+  readonly line: number;
+  readonly shape: RecordShape;
+  readonly model: string;
+  readonly day: string;
+  readonly table: PricingTable;
+  readonly resolved: Resolved;
+  readonly used: NormalUsage;
+  readonly total: number | bigint;
+  readonly scale: number;
+  readonly dimensions: Readonly<Record<string, Dimension>>;
+}
+
+/** A record that could not be priced. @internal */
+export interface RecordFailure {
+  readonly line: number;
+  readonly shape: RecordShape | null;
+  readonly model: string | null;
+  readonly error: PricebookError;
+  readonly dimensions: Readonly<Record<string, Dimension>>;
+}
+
+/** Where a pricer sends what it priced and what it could not. @internal */
+export interface PricerSink {
+  priced(facts: PricedFacts): void;
+  unpriced(failure: RecordFailure): void;
+}
+
+/** Prices one record (an object, or a JSON text) at a line number. @internal */
+export type RecordPricer = (record: unknown, line: number, sink: PricerSink) => void;
+
+type Found = { readonly table: PricingTable; readonly resolved: Resolved } | PricebookError;
+
+// Caches are bounded: cleared whole when full, so memory stays flat on any log.
+const MAX_NAMES = 10_000;
+const MAX_DAYS = 4_096;
+const EMPTY: Readonly<Record<string, Dimension>> = Object.freeze({});
+
+/**
+ * Builds the per-record pricing function shared by {@link priceRecords} and the `price`
+ * command: shape detection, the record's day, the table in force that day, name resolution
+ * (cached per table version and name, errors included), and the exact total by the same
+ * scaled-integer code as `charge`.
+ *
+ * @internal
+ */
+export function createRecordPricer(
+  source: Pricebook | PricingTable,
+  options: PriceRecordsOptions = {},
+): RecordPricer {
+  if (typeof source !== "object" || source === null) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["source"],
+      "expected a pricebook (builtinPricebook, createPricebook) or a compiled pricing table",
+    );
+  }
+  if (typeof options !== "object" || options === null) {
+    throw new PricebookError("INVALID_ARGUMENT", ["options"], "expected an options object");
+  }
+  const { shape, table: tableOption } = options;
+  if (shape !== undefined && !RECORD_SHAPES.includes(shape)) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["shape"],
+      `unknown record shape ${JSON.stringify(shape)}; use one of ${RECORD_SHAPES.join(", ")}`,
+    );
+  }
+  const defaultDay = options.asOf ?? todayUtc();
+  if (!isIsoDate(defaultDay)) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["asOf"],
+      `asOf: expected a date that exists, YYYY-MM-DD, got ${JSON.stringify(defaultDay)}`,
+    );
+  }
+  const find = finder(source, tableOption);
+
+  const priceItem = (item: UsageItem, line: number, sink: PricerSink) => {
+    let error = item.error;
+    if (error === null) {
+      if (item.model === null) {
+        error = new PricebookError(
+          "INVALID_RECORD",
+          ["record", "model"],
+          "the record names no model (expected a non-empty string)",
+        );
+      } else {
+        try {
+          const day = item.at === null ? defaultDay : dayOf(item.at);
+          const found = find(day, item.provider, item.model);
+          if (found instanceof PricebookError) throw found;
+          const { table, resolved } = found;
+          const model = resolved.model;
+          // The common case in integers (no service tier, safe rates); anything else — and
+          // every error — through chargeUsd, which is charge's figure by contract.
+          const fast =
+            item.serviceTier !== undefined
+              ? undefined
+              : item.counts !== null
+                ? standardTotal(model, item.counts, false)
+                : standardTotal(model, item.usage as Usage, true);
+          let total: number | bigint;
+          let scale: number;
+          let used: NormalUsage;
+          if (fast !== undefined) {
+            ({ total, scale, used } = fast);
+          } else {
+            const usage = item.counts === null ? (item.usage as Usage) : usageOf(item.counts);
+            const options: ChargeOptions | undefined =
+              item.serviceTier === undefined
+                ? undefined
+                : { serviceTier: item.serviceTier as ServiceTierName };
+            // By the model's id: the rates the name resolved to, found by one lookup.
+            const usd = parseScaled(chargeUsd(table, model.id, usage, options));
+            used = normalizeUsage(usage);
+            total = usd.int <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(usd.int) : usd.int;
+            scale = usd.scale;
+          }
+          sink.priced({
+            line,
+            shape: item.shape,
+            model: item.model,
+            day,
+            table,
+            resolved,
+            used,
+            total,
+            scale,
+            dimensions: item.dimensions,
+          });
+          return;
+        } catch (caught) {
+          if (!(caught instanceof PricebookError)) throw caught;
+          error = caught;
+        }
+      }
+    }
+    sink.unpriced({
+      line,
+      shape: item.shape,
+      model: item.model,
+      error,
+      dimensions: item.dimensions,
+    });
+  };
+
+  return (record, line, sink) => {
+    let value = record;
+    if (typeof record === "string") {
+      // Blank lines are skipped (checked without allocating a trimmed copy of every line).
+      const first = record.charCodeAt(0);
+      if (Number.isNaN(first) || (first <= 32 && record.trim() === "")) return;
+      try {
+        value = JSON.parse(record);
+      } catch (caught) {
+        sink.unpriced({
+          line,
+          shape: null,
+          model: null,
+          error: new PricebookError(
+            "INVALID_RECORD",
+            ["record"],
+            `not valid JSON (${(caught as Error).message.slice(0, 120)})`,
+          ),
+          dimensions: EMPTY,
+        });
+        return;
+      }
+    }
+    const items = readRecord(value, shape);
+    if (!Array.isArray(items)) priceItem(items as UsageItem, line, sink);
+    else for (const item of items) priceItem(item, line, sink);
+  };
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** A flat record's counts as a usage object. */
+function usageOf(counts: Readonly<Record<string, unknown>>): Usage {
+  const usage: Record<string, unknown> = {};
+  for (const key of USAGE_KEYS) if (counts[key] !== undefined) usage[key] = counts[key];
+  return usage as Usage;
+}
+
+/**
+ * tokens × rate numerators in safe integers, as priceUsage computes them, for a plain usage at
+ * standard (or long-context tier) rates; undefined when anything is unusual, so the general
+ * path prices it or says what is wrong. test/records.test.ts pins it to charge().
+ */
+function standardTotal(
+  model: Model,
+  usage: Usage | Readonly<Record<string, unknown>>,
+  onlyCounts: boolean,
+): { total: number; scale: number; used: NormalUsage } | undefined {
+  const u = usage as Record<string, unknown>;
+  const { input, output } = u;
+  if (!isCount(input) || !isCount(output)) return undefined;
+  const cachedInput = optionalCount(u.cachedInput);
+  const cacheWrite = optionalCount(u.cacheWrite);
+  const cacheWrite1h = optionalCount(u.cacheWrite1h);
+  const reasoning = optionalCount(u.reasoning);
+  if (cachedInput < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) return undefined;
+  // Audio, image and web-search parts have rates of their own (or none): the general path.
+  if (
+    (u.audioInput !== undefined && u.audioInput !== 0) ||
+    (u.imageInput !== undefined && u.imageInput !== 0) ||
+    (u.audioOutput !== undefined && u.audioOutput !== 0) ||
+    (u.webSearch !== undefined && u.webSearch !== 0)
+  ) {
+    return undefined;
+  }
+  if (onlyCounts) {
+    // A usage object with any other key (a part the adapter reports) takes the general path.
+    let keys = 0;
+    for (const _ in u) keys += 1;
+    if (keys !== 2 + countPresent(u)) return undefined;
+  }
+  const uncached = input - cachedInput - cacheWrite - cacheWrite1h;
+  if (uncached < 0 || reasoning > output) return undefined;
+  if (model.maxPricedInputTokens !== undefined && input > model.maxPricedInputTokens) {
+    return undefined;
+  }
+  let level: Rates = model;
+  for (const tier of model.tiers) if (input > tier.aboveInputTokens) level = tier;
+  const rates = fastRates(level);
+  if (!rates.safe) return undefined;
+  const n = rates.lineNumerators;
+  let total = 0;
+  for (let i = 0; i < 6; i++) {
+    const tokens =
+      i === 0
+        ? uncached
+        : i === 1
+          ? cachedInput
+          : i === 2
+            ? cacheWrite
+            : i === 3
+              ? cacheWrite1h
+              : i === 4
+                ? output - reasoning
+                : reasoning;
+    if (tokens === 0) continue;
+    const rate = n[i] as number;
+    if (rate === -1) return undefined;
+    const product = tokens * rate;
+    total += product;
+    if (product > MAX || total > MAX) return undefined;
+  }
+  return {
+    total,
+    scale: rates.scale,
+    used: {
+      input,
+      output,
+      cachedInput,
+      cacheWrite,
+      cacheWrite1h,
+      reasoning,
+      audioInput: 0,
+      imageInput: 0,
+      audioOutput: 0,
+      webSearch: 0,
+      inputParts: null,
+      outputParts: null,
+    },
+  };
+}
+
+/** The table and resolution of a model on a day, cached; errors are cached too. */
+function finder(
+  source: Pricebook | PricingTable,
+  tableOption: string | undefined,
+): (day: string, provider: string | null, model: string) => Found {
+  if (!Array.isArray((source as Pricebook).tables)) {
+    const table = source as PricingTable;
+    assertTable(table, ["source"]);
+    if (tableOption !== undefined) {
+      throw new PricebookError(
+        "INVALID_ARGUMENT",
+        ["table"],
+        "the table option chooses a table of a pricebook; with a single table, leave it out",
+      );
+    }
+    const names = new Map<string, Found>();
+    return (day, _provider, model) => {
+      if (day < table.effectiveFrom) {
+        return new PricebookError(
+          "NO_TABLE_IN_EFFECT",
+          ["at"],
+          `${table.id}@${table.version} takes effect on ${table.effectiveFrom}, after the record's day ${day}`,
+        );
+      }
+      return (
+        names.get(model) ??
+        cache(names, model, () => ({ table, resolved: resolveName(table, model) }))
+      );
+    };
+  }
+  const pricebook = source as Pricebook;
+  const ids = new Set(pricebook.tables.map((table) => table.id));
+  // A name resolves the same on every day with the same table versions in force, so days
+  // share one cache per edition (the versions in force), keyed by model name.
+  const editions = new Map<string, Map<string, Found>>();
+  const namesOfDay = new Map<string, Map<string, Found> | PricebookError>();
+  const namesOn = (
+    day: string,
+    tableIds: readonly string[],
+  ): Map<string, Found> | PricebookError => {
+    let names = namesOfDay.get(day);
+    if (names !== undefined) return names;
+    const versions: string[] = [];
+    for (const id of tableIds) {
+      try {
+        const table = tableAsOf(pricebook, id, { asOf: day });
+        versions.push(`${table.id}@${table.version}`);
+      } catch (error) {
+        if (!(error instanceof PricebookError) || error.code !== "NO_TABLE_IN_EFFECT") throw error;
+        if (tableIds.length === 1) names = error;
+      }
+    }
+    if (names === undefined) {
+      const edition = versions.join("\n");
+      names = editions.get(edition);
+      if (names === undefined) {
+        if (editions.size >= MAX_DAYS) editions.clear();
+        names = new Map();
+        editions.set(edition, names);
+      }
+    }
+    if (namesOfDay.size >= MAX_DAYS) namesOfDay.clear();
+    namesOfDay.set(day, names);
+    return names;
+  };
+  if (tableOption !== undefined && tableOption !== "auto") {
+    if (typeof tableOption !== "string" || !ids.has(tableOption.toLowerCase())) {
+      tableAsOf(pricebook, tableOption as string); // UNKNOWN_TABLE, with suggestions
+    }
+    const only = [tableOption.toLowerCase()];
+    return (day, _provider, model) => {
+      const names = namesOn(day, only);
+      if (names instanceof PricebookError) return names;
+      return (
+        names.get(model) ??
+        cache(names, model, () => {
+          const table = tableAsOf(pricebook, only[0] as string, { asOf: day });
+          return { table, resolved: resolveName(table, model) };
+        })
+      );
+    };
+  }
+  const all = [...ids];
+  return (day, provider, model) => {
+    const names = namesOn(day, all) as Map<string, Found>;
+    const hinted = provider === null ? undefined : PROVIDER_TABLES[provider.toLowerCase()];
+    const id = hinted !== undefined && ids.has(hinted) ? hinted : undefined;
+    const key = id === undefined ? model : `${id}\n${model}`;
+    return (
+      names.get(key) ??
+      cache(names, key, () => {
+        if (id === undefined) return pricebookResolve(pricebook, model, { asOf: day });
+        const table = tableAsOf(pricebook, id, { asOf: day });
+        return { table, resolved: resolveName(table, model) };
+      })
+    );
+  };
+}
+
+/** Finds and caches a resolution (or its error); the cache is cleared whole when full. */
+function cache(names: Map<string, Found>, key: string, find: () => Found): Found {
+  let found: Found;
+  try {
+    found = find();
+  } catch (error) {
+    if (!(error instanceof PricebookError)) throw error;
+    found = error;
+  }
+  if (names.size >= MAX_NAMES) names.clear();
+  names.set(key, found);
+  return found;
+}
+
+const DAY_MS = 86_400_000;
+// Unix day number → YYYY-MM-DD, for seconds and nanosecond timestamps.
+const epochDays = new Map<number, string>();
+
+function epochDay(days: number): string {
+  let text = epochDays.get(days);
+  if (text === undefined) {
+    text = new Date(days * DAY_MS).toISOString().slice(0, 10);
+    if (epochDays.size >= MAX_DAYS) epochDays.clear();
+    epochDays.set(days, text);
+  }
+  return text;
+}
+
+const UTC_TIME = /^.{10}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
+// Day texts already checked, so the calendar check runs once per day, not once per row.
+const validDays = new Map<string, boolean>();
+
+function validDay(date: string): boolean {
+  let valid = validDays.get(date);
+  if (valid === undefined) {
+    valid = isIsoDate(date);
+    if (validDays.size >= MAX_DAYS) validDays.clear();
+    validDays.set(date, valid);
+  }
+  return valid;
+}
+
+function badAt(value: unknown): PricebookError {
+  return new PricebookError(
+    "INVALID_RECORD",
+    ["record", "at"],
+    `at: expected an ISO 8601 date or time (2025-06-10, 2025-06-10T12:00:00Z), got ${JSON.stringify(value)?.slice(0, 60)}`,
+  );
+}
+
+/** The UTC day of a record's time. */
+function dayOf(at: NonNullable<UsageItem["at"]>): string {
+  const { kind, value } = at;
+  if (kind === "iso") {
+    if (typeof value === "string") {
+      const date = value.slice(0, 10);
+      if (!validDay(date)) throw badAt(value);
+      if (value.length === 10) return date;
+      const separator = value.charCodeAt(10);
+      // The common form, 2025-06-10T12:00:00(.123)Z, without a Date.
+      if (separator === 84 && UTC_TIME.test(value)) return date;
+      if (separator === 84 || separator === 32) {
+        const last = value.charCodeAt(value.length - 1);
+        const zone = last === 90 || last === 122 || /[+-]\d\d:?\d\d$/.test(value.slice(11));
+        const ms = Date.parse(`${date}T${value.slice(11)}${zone ? "" : "Z"}`);
+        // Times without a zone are read as UTC.
+        if (!Number.isNaN(ms))
+          return last === 90 || last === 122 ? date : epochDay(Math.floor(ms / DAY_MS));
+      }
+    }
+    throw new PricebookError(
+      "INVALID_RECORD",
+      ["record", "at"],
+      `at: expected an ISO 8601 date or time (2025-06-10, 2025-06-10T12:00:00Z), got ${JSON.stringify(value)?.slice(0, 60)}`,
+    );
+  }
+  if (kind === "seconds") {
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0) {
+      return epochDay(Math.floor(value / 86_400));
+    }
+  } else {
+    // OTLP/JSON writes the nanoseconds as a string; a number this large is only approximate,
+    // which is still the right day.
+    if (typeof value === "number" && Number.isFinite(value) && value >= 0) {
+      return epochDay(Math.floor(value / 1e9 / 86_400));
+    }
+    const digits = value;
+    if (typeof digits === "string" && /^\d{1,20}$/.test(digits)) {
+      const seconds = digits.length > 9 ? Number(digits.slice(0, -9)) : 0;
+      return epochDay(Math.floor(seconds / 86_400));
+    }
+  }
+  throw new PricebookError(
+    "INVALID_RECORD",
+    ["record", kind === "seconds" ? "created" : "startTimeUnixNano"],
+    `expected a Unix time in ${kind === "seconds" ? "seconds" : "nanoseconds"}, got ${JSON.stringify(value)?.slice(0, 60)}`,
+  );
+}

@@ -1,0 +1,61 @@
+import { formatScaled, pow10n } from "../money/scaled.js";
+
+/**
+ * An exact running sum of scaled integers of mixed scales: one `number` per scale while it
+ * stays a safe integer, spilled into a bigint beyond. Memory is a few slots per scale,
+ * whatever the number of terms. @internal
+ */
+export interface ScaledSum {
+  small: number[];
+  big: bigint[];
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** @internal */
+export function newScaledSum(): ScaledSum {
+  // Pre-filled, so the hot path reads a packed array of numbers rather than holes.
+  return { small: new Array<number>(SLOTS).fill(0), big: [] };
+}
+
+const SLOTS = 24;
+
+/** Adds int ÷ 10^scale. @internal */
+export function addScaled(sum: ScaledSum, int: number | bigint, scale: number): void {
+  if (typeof int === "number") {
+    const before = scale < SLOTS ? (sum.small[scale] as number) : (sum.small[scale] ?? 0);
+    const after = before + int;
+    if (after <= MAX) {
+      sum.small[scale] = after;
+      return;
+    }
+    sum.small[scale] = 0;
+    sum.big[scale] = (sum.big[scale] ?? 0n) + BigInt(before) + BigInt(int);
+    return;
+  }
+  sum.big[scale] = (sum.big[scale] ?? 0n) + int;
+}
+
+/** Adds a whole sum into another. @internal */
+export function addSum(into: ScaledSum, from: ScaledSum): void {
+  const length = Math.max(from.small.length, from.big.length);
+  for (let scale = 0; scale < length; scale++) {
+    const small = from.small[scale];
+    if (small !== undefined && small !== 0) addScaled(into, small, scale);
+    const big = from.big[scale];
+    if (big !== undefined && big !== 0n) addScaled(into, big, scale);
+  }
+}
+
+/** The sum as a plain decimal string, exact. @internal */
+export function formatSum(sum: ScaledSum): string {
+  const length = Math.max(sum.small.length, sum.big.length);
+  if (length === 0) return "0";
+  const scale = length - 1;
+  let total = 0n;
+  for (let s = 0; s < length; s++) {
+    const part = BigInt(sum.small[s] ?? 0) + (sum.big[s] ?? 0n);
+    if (part !== 0n) total += part * pow10n(scale - s);
+  }
+  return formatScaled(total, scale);
+}
