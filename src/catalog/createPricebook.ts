@@ -42,8 +42,9 @@ export function createPricebook(tables: Iterable<PricingTable>): Pricebook {
       seen.set(key, index);
     }
   });
-  const sorted = list.sort(
-    (a, b) => a.id.localeCompare(b.id) || a.effectiveFrom.localeCompare(b.effectiveFrom),
-  );
+  // Plain code-unit order: ids are lower-case ASCII and dates ISO, and localeCompare would load
+  // ICU's collator at start-up (~0.15 s of every CLI run).
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const sorted = list.sort((a, b) => order(a.id, b.id) || order(a.effectiveFrom, b.effectiveFrom));
   return Object.freeze({ tables: Object.freeze(sorted) });
 }
