@@ -1,23 +1,30 @@
 import { type ErrorPath, PricebookError } from "../errors.js";
 import { toTokenCount } from "../pricing/tokens.js";
 
-/** The flags a command accepts: whether each takes a value. */
-export type FlagSpec = Readonly<Record<string, "value" | "switch">>;
+/**
+ * The flags a command accepts: `switch` (no value), `value` (one value, given once), or
+ * `values` (a value, and the flag may be repeated: `--table a --table b`).
+ */
+export type FlagSpec = Readonly<Record<string, "value" | "values" | "switch">>;
 
 /** A command line split into positionals and flags. */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
+  /** Each flag given: its value (the first, for a `values` flag), or true for a switch. */
   readonly flags: ReadonlyMap<string, string | true>;
+  /** Every value of each `values` flag given, in order. */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
  * Splits arguments by a command's flag spec: `--name value`, `--name=value`, switches, and
- * `--` to end flags. Unknown flags, a missing value and a repeated flag are errors, with the
- * flag as the path.
+ * `--` to end flags. Unknown flags, a missing value and a repeated flag (unless its kind is
+ * `values`) are errors, with the flag as the path.
  */
 export function parseArgs(args: readonly string[], spec: FlagSpec, command: string): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--") {
@@ -35,7 +42,7 @@ export function parseArgs(args: readonly string[], spec: FlagSpec, command: stri
     const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
     const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (kind === undefined) throw unknownFlag(arg, spec, command);
-    if (flags.has(name)) {
+    if (flags.has(name) && kind !== "values") {
       throw new PricebookError("INVALID_ARGUMENT", [`--${name}`], `--${name} is given twice`);
     }
     if (kind === "switch") {
@@ -57,9 +64,12 @@ export function parseArgs(args: readonly string[], spec: FlagSpec, command: stri
     if (value === undefined || value === "") {
       throw new PricebookError("MISSING_ARGUMENT", [`--${name}`], `--${name} needs a value`);
     }
-    flags.set(name, value);
+    if (kind === "values") {
+      lists.set(name, [...(lists.get(name) ?? []), value]);
+      if (!flags.has(name)) flags.set(name, value);
+    } else flags.set(name, value);
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }
 
 function unknownFlag(arg: string, spec: FlagSpec, command: string): PricebookError {

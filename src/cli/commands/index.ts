@@ -5,6 +5,7 @@ import { chargeCommand } from "./charge.js";
 import { diffCommand } from "./diff.js";
 import { modelsCommand } from "./models.js";
 import { quoteCommand } from "./quote.js";
+import { sqlCommand } from "./sql.js";
 import { tableCommand } from "./table.js";
 
 /** Every CLI command by name, in the order --help lists them. One module per command. */
@@ -16,4 +17,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   audit: auditCommand,
   diff: diffCommand,
   models: modelsCommand,
+  sql: sqlCommand,
 });

@@ -1,0 +1,34 @@
+import { PricebookError } from "../errors.js";
+import type { SqlDialect } from "./sqlDialect.js";
+import { sqlIdentifier } from "./sqlText.js";
+
+/** DuckDB's widest exact decimal. */
+const MAX_PRECISION = 38;
+
+/**
+ * DuckDB: rates as `DECIMAL(38, s)`, `s` the most digits any rate has after the point, so
+ * every product of a token count and a rate, and their sums, stay exact DECIMAL (DuckDB raises
+ * an overflow error rather than round). Instants as microseconds since the epoch (`epoch_us`),
+ * which reads a TIMESTAMPTZ as its instant and a DATE or TIMESTAMP as UTC. DuckDB matches
+ * identifiers without regard to case, quoted or not.
+ *
+ * @internal
+ */
+export const duckdb: SqlDialect = {
+  name: "duckdb",
+  begin: ["BEGIN TRANSACTION;"],
+  text: "VARCHAR",
+  rateType: (rows) => {
+    if (rows.integerDigits + rows.scale > MAX_PRECISION) {
+      throw new PricebookError(
+        "LIMIT_EXCEEDED",
+        ["tables"],
+        `the rates need ${rows.integerDigits} digits before the point and ${rows.scale} after it, more than DuckDB's DECIMAL holds (${MAX_PRECISION} digits); use the postgres dialect (NUMERIC) or load fewer tables`,
+      );
+    }
+    return `DECIMAL(${MAX_PRECISION}, ${rows.scale})`;
+  },
+  instant: (expression) => `epoch_us(${expression})`,
+  instantOfDay: (day) => `${BigInt(Date.parse(`${day}T00:00:00Z`)) * 1000n}`,
+  tableName: (parts) => parts.map((part) => sqlIdentifier(part.name)).join("."),
+};

@@ -1,0 +1,26 @@
+import type { PricebookRows } from "./pricebookRows.js";
+
+/**
+ * What differs between the SQL engines the script is written for. Everything else (the tables,
+ * the view, the quoting) is shared standard SQL.
+ *
+ * @internal
+ */
+export interface SqlDialect {
+  readonly name: "duckdb" | "postgres";
+  /** Statements that open the script's transaction. */
+  readonly begin: readonly string[];
+  /** The text type. */
+  readonly text: string;
+  /** The exact type rates are stored in; throws when the rates need more than it holds. */
+  readonly rateType: (rows: PricebookRows) => string;
+  /**
+   * An expression for the instant of a DATE, TIMESTAMP or TIMESTAMPTZ value as a number that
+   * does not depend on the session's time zone (a TIMESTAMP counts as UTC), and the same number
+   * for midnight UTC of a `YYYY-MM-DD` day, as a literal.
+   */
+  readonly instant: (expression: string) => string;
+  readonly instantOfDay: (day: string) => string;
+  /** A table name's parts, as parsed from the usageTable option, as SQL. */
+  readonly tableName: (parts: readonly { name: string; quoted: boolean }[]) => string;
+}
