@@ -682,7 +682,7 @@ add(
       checkedOn: "2025-01-01",
       currency: "USD",
       models: {
-        m: { provider: "p", input: "1234567890123456789012345.5", output: "0.0000000000001" },
+        m: { provider: "p", input: "1234567890123456789012345.5", output: "0.00000000000001" },
       },
     });
     return toSql([wide], { dialect: "duckdb" });
