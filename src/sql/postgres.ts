@@ -20,6 +20,18 @@ export const postgres: SqlDialect = {
   rateType: () => "NUMERIC",
   instant: (expression) => `extract(epoch FROM ${expression})`,
   instantOfDay: (day) => `${Date.parse(`${day}T00:00:00Z`) / 1000}`,
+  // lower() follows the database's collation (ASCII only under "C"); toLowerCase, for a name
+  // that can match an id, maps A–Z and the Kelvin sign U+212A to lower case: translate() does
+  // exactly that under any collation.
+  nameKey: (expression) =>
+    `translate(${expression}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' || chr(8490), 'abcdefghijklmnopqrstuvwxyzk')`,
+  // No EXCLUDE: the usage row rides along whole, as one composite value, and is unpacked at
+  // the end (PostgreSQL expands it to the usage table's columns when the view is created).
+  carryUsage: (alias) => `${alias} AS pb_usage`,
+  usageColumns: (alias, helpers) => {
+    void helpers;
+    return `(${alias}.pb_usage).*`;
+  },
   tableName: (parts) =>
     parts
       .map((part) => {

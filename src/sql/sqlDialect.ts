@@ -21,6 +21,17 @@ export interface SqlDialect {
    */
   readonly instant: (expression: string) => string;
   readonly instantOfDay: (day: string) => string;
+  /**
+   * An expression for the name a model or table id is looked up by: what JavaScript's
+   * toLowerCase makes of it, wherever that can equal an id (ids are `[a-z0-9._-]`).
+   */
+  readonly nameKey: (expression: string) => string;
+  /**
+   * How the view carries a usage row through its steps (`u` the row's alias), and how it
+   * gives back exactly the usage table's columns at the end, without the `helpers` it added.
+   */
+  readonly carryUsage: (alias: string) => string;
+  readonly usageColumns: (alias: string, helpers: readonly string[]) => string;
   /** A table name's parts, as parsed from the usageTable option, as SQL. */
   readonly tableName: (parts: readonly { name: string; quoted: boolean }[]) => string;
 }

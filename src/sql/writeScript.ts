@@ -116,85 +116,106 @@ function insert(out: string[], table: string, values: readonly string[]): void {
   }
 }
 
-/** ASCII upper to lower case, and the Kelvin sign to k: what toLowerCase does to any name that can match an id (ids are [a-z0-9._-]). Collation-independent, unlike lower(). */
-function nameKey(expression: string): string {
-  return `translate(${expression}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' || chr(8490), 'abcdefghijklmnopqrstuvwxyzk')`;
-}
-
 function view(dialect: SqlDialect, rows: PricebookRows, usageTable: string): string {
   const several = rows.tableIds.length > 1;
-  const at = dialect.instant("u.used_at");
-  const tableKey = several ? nameKey("u.table_id") : sqlString(rows.tableIds[0] as string);
-  // The version in force: newest first, the first whose effective day has begun.
+  const only = sqlString(rows.tableIds[0] as string);
+  // The version in force: newest first, the first whose effective day (UTC) has begun.
   const versionArms = [...rows.versions]
     .reverse()
     .map(
       (v) =>
-        `WHEN ${several ? `${tableKey} = ${sqlString(v.tableId)} AND ` : ""}${at} >= ${dialect.instantOfDay(v.effectiveFrom)} THEN ${sqlString(v.version)}`,
+        `WHEN ${several ? `k.pb_table_key = ${sqlString(v.tableId)} AND ` : ""}k.pb_at >= ${dialect.instantOfDay(v.effectiveFrom)} THEN ${sqlString(v.version)}`,
     );
-  const version = `CASE ${versionArms.join(" ")} END`;
-  const count = (column: string) => `CAST(coalesce(u.${column}, 0) AS BIGINT)`;
   const raw = (column: string) => `coalesce(u.${column}, 0)`;
-  const I = count("input");
-  const O = count("output");
-  const C = count("cached_input");
-  const W = count("cache_write");
-  const W1 = count("cache_write_1h");
-  const R = count("reasoning");
-  const columns = ["input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning"];
-  const invalidCount = columns
+  const counts = ["input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning"];
+  // A count the library refuses: negative, above 2^53 − 1, or not a whole number.
+  const badCount = counts
     .map(
-      (column) =>
-        `${raw(column)} < 0 OR ${raw(column)} > ${MAX_TOKENS} OR ${raw(column)} <> ${count(column)}`,
+      (c) => `${raw(c)} < 0 OR ${raw(c)} > ${MAX_TOKENS} OR ${raw(c)} <> CAST(${raw(c)} AS BIGINT)`,
     )
-    .join(" OR ");
-  const serviceTier = "coalesce(u.service_tier, 'standard')";
-  const reason = [
-    "CASE",
-    ...(several
-      ? [
-          `    WHEN u.table_id IS NULL OR ${tableKey} NOT IN (${rows.tableIds.map(sqlString).join(", ")}) THEN 'UNKNOWN_TABLE'`,
-        ]
-      : []),
-    "    WHEN u.used_at IS NULL THEN 'INVALID_USAGE'",
-    `    WHEN n.model IS NULL AND ${version} IS NULL THEN 'NO_TABLE_IN_EFFECT'`,
-    "    WHEN n.model IS NULL THEN 'UNKNOWN_MODEL'",
-    `    WHEN ${invalidCount} THEN 'INVALID_USAGE'`,
-    `    WHEN ${C} + ${W} + ${W1} > ${I} OR ${R} > ${O} THEN 'INVALID_USAGE'`,
-    `    WHEN ${I} > n.max_priced_input_tokens THEN 'UNPRICED_USAGE'`,
-    `    WHEN ${serviceTier} NOT IN (${SQL_SERVICE_TIERS.map(sqlString).join(", ")}) THEN 'INVALID_USAGE'`,
-    "    WHEN l.model IS NULL THEN 'UNPRICED_USAGE'",
-    `    WHEN (${I} - ${C} - ${W} - ${W1} > 0 AND l.input IS NULL) OR (${C} > 0 AND l.cached_input IS NULL) OR (${W} > 0 AND l.cache_write IS NULL) OR (${W1} > 0 AND l.cache_write_1h IS NULL) OR (${O} > 0 AND l.output IS NULL) THEN 'UNPRICED_USAGE'`,
-    "  END",
-  ].join("\n");
-  // Reasoning is part of output and priced at the output rate: output × output rate is the
-  // sum of the non-reasoning and reasoning lines, exactly.
-  const usd = `(${I} - ${C} - ${W} - ${W1}) * coalesce(l.input, 0) + ${C} * coalesce(l.cached_input, 0) + ${W} * coalesce(l.cache_write, 0) + ${W1} * coalesce(l.cache_write_1h, 0) + ${O} * coalesce(l.output, 0)`;
+    .join("\n      OR ");
+  const kinds = ["input", "cached_input", "cache_write", "cache_write_1h", "output"];
+  // Columns the view computes on its way, dropped from its result.
+  const helpers = [
+    ...(several ? ["pb_table_key"] : []),
+    "pb_at",
+    "pb_name",
+    "pb_service_tier",
+    ...counts.map((c) => `pb_${c}`),
+    "pb_bad_count",
+    "pb_version",
+    "pb_model",
+    "pb_max_priced",
+    "pb_level",
+    ...kinds.map((kind) => `pb_rate_${kind}`),
+    "pb_unpriced",
+  ];
+  const uncached = "r.pb_input - r.pb_cached_input - r.pb_cache_write - r.pb_cache_write_1h";
   return [
     "CREATE VIEW priced_usage AS",
     "WITH pricebook_levels AS (",
-    "  SELECT table_id, table_version, model, service_tier, above_input_tokens, up_to_input_tokens,",
-    "    max(rate) FILTER (WHERE rate_kind = 'input') AS input,",
-    "    max(rate) FILTER (WHERE rate_kind = 'cached_input') AS cached_input,",
-    "    max(rate) FILTER (WHERE rate_kind = 'cache_write') AS cache_write,",
-    "    max(rate) FILTER (WHERE rate_kind = 'cache_write_1h') AS cache_write_1h,",
-    "    max(rate) FILTER (WHERE rate_kind = 'output') AS output",
-    "  FROM pricebook_rates",
-    "  GROUP BY table_id, table_version, model, service_tier, above_input_tokens, up_to_input_tokens",
+    "  -- One row per version × model × service tier × long-context level, a column per rate kind.",
+    `  SELECT table_id, table_version, model, service_tier, above_input_tokens, coalesce(up_to_input_tokens, ${MAX_TOKENS}) AS up_to_input_tokens,`,
+    ...kinds.map(
+      (kind, i) =>
+        `    max(rate) FILTER (WHERE rate_kind = '${kind}') AS ${kind}${i < kinds.length - 1 ? "," : ""}`,
+    ),
+    "  FROM pricebook_rates AS rates",
+    "  GROUP BY table_id, table_version, model, service_tier, above_input_tokens, rates.up_to_input_tokens",
+    "),",
+    "pricebook_keyed AS (",
+    "  -- Each usage row with its lookup keys and its counts (NULL = 0), computed once.",
+    `  SELECT ${dialect.carryUsage("u")},`,
+    ...(several ? [`    ${dialect.nameKey("u.table_id")} AS pb_table_key,`] : []),
+    `    ${dialect.instant("u.used_at")} AS pb_at,`,
+    `    ${dialect.nameKey("u.model")} AS pb_name,`,
+    "    coalesce(u.service_tier, 'standard') AS pb_service_tier,",
+    ...counts.map((c) => `    CAST(${raw(c)} AS BIGINT) AS pb_${c},`),
+    `    ${badCount} AS pb_bad_count`,
+    `  FROM ${usageTable} AS u`,
+    "),",
+    "pricebook_joined AS (",
+    "  -- The version in force, the model the name resolves to, and the rates of its level.",
+    "  SELECT k.*, n.model AS pb_model, n.max_priced_input_tokens AS pb_max_priced, l.model AS pb_level,",
+    `    ${kinds.map((kind) => `l.${kind} AS pb_rate_${kind}`).join(", ")}`,
+    `  FROM (SELECT k.*, CASE ${versionArms.join(" ")} END AS pb_version FROM pricebook_keyed AS k) AS k`,
+    "  LEFT JOIN pricebook_names AS n",
+    `    ON n.table_id = ${several ? "k.pb_table_key" : only} AND n.table_version = k.pb_version AND n.name = k.pb_name`,
+    "  LEFT JOIN pricebook_levels AS l",
+    "    ON l.table_id = n.table_id AND l.table_version = n.table_version AND l.model = n.model",
+    "    AND l.service_tier = k.pb_service_tier",
+    "    AND l.above_input_tokens < greatest(k.pb_input, 1) AND k.pb_input <= l.up_to_input_tokens",
+    "),",
+    "pricebook_reasoned AS (",
+    "  -- Why a row is unpriced, checked in the order charge() checks (NULL: priced).",
+    "  SELECT r.*, CASE",
+    ...(several
+      ? [
+          `    WHEN r.pb_table_key IS NULL OR r.pb_table_key NOT IN (${rows.tableIds.map(sqlString).join(", ")}) THEN 'UNKNOWN_TABLE'`,
+        ]
+      : []),
+    "    WHEN r.pb_at IS NULL THEN 'INVALID_USAGE'",
+    "    WHEN r.pb_version IS NULL THEN 'NO_TABLE_IN_EFFECT'",
+    "    WHEN r.pb_model IS NULL THEN 'UNKNOWN_MODEL'",
+    "    WHEN r.pb_bad_count THEN 'INVALID_USAGE'",
+    "    WHEN r.pb_cached_input + r.pb_cache_write + r.pb_cache_write_1h > r.pb_input OR r.pb_reasoning > r.pb_output THEN 'INVALID_USAGE'",
+    "    WHEN r.pb_input > r.pb_max_priced THEN 'UNPRICED_USAGE'",
+    `    WHEN r.pb_service_tier NOT IN (${SQL_SERVICE_TIERS.map(sqlString).join(", ")}) THEN 'INVALID_USAGE'`,
+    "    WHEN r.pb_level IS NULL THEN 'UNPRICED_USAGE'",
+    `    WHEN (${uncached} > 0 AND r.pb_rate_input IS NULL) OR (r.pb_cached_input > 0 AND r.pb_rate_cached_input IS NULL)`,
+    "      OR (r.pb_cache_write > 0 AND r.pb_rate_cache_write IS NULL) OR (r.pb_cache_write_1h > 0 AND r.pb_rate_cache_write_1h IS NULL)",
+    "      OR (r.pb_output > 0 AND r.pb_rate_output IS NULL) THEN 'UNPRICED_USAGE'",
+    "  END AS pb_unpriced",
+    "  FROM pricebook_joined AS r",
     ")",
     "SELECT",
-    "  u.*,",
-    `  CASE WHEN (${reason}) IS NULL THEN ${usd} END AS usd,`,
-    ...(several ? [] : [`  ${sqlString(rows.tableIds[0] as string)} AS table_id,`]),
-    `  ${version} AS table_version,`,
-    `  ${reason} AS unpriced`,
-    `FROM ${usageTable} AS u`,
-    "LEFT JOIN pricebook_names AS n",
-    `  ON n.table_id = ${tableKey} AND n.table_version = ${version} AND n.name = ${nameKey("u.model")}`,
-    "LEFT JOIN pricebook_levels AS l",
-    "  ON l.table_id = n.table_id AND l.table_version = n.table_version AND l.model = n.model",
-    `  AND l.service_tier = ${serviceTier}`,
-    `  AND l.above_input_tokens < greatest(${I}, 1)`,
-    `  AND (l.up_to_input_tokens IS NULL OR ${I} <= l.up_to_input_tokens);`,
+    `  ${dialect.usageColumns("r", helpers)},`,
+    // Reasoning is part of output and priced at the output rate: output × output rate is the
+    // sum of the non-reasoning and reasoning lines, exactly.
+    `  CASE WHEN r.pb_unpriced IS NULL THEN (${uncached}) * coalesce(r.pb_rate_input, 0) + r.pb_cached_input * coalesce(r.pb_rate_cached_input, 0) + r.pb_cache_write * coalesce(r.pb_rate_cache_write, 0) + r.pb_cache_write_1h * coalesce(r.pb_rate_cache_write_1h, 0) + r.pb_output * coalesce(r.pb_rate_output, 0) END AS usd,`,
+    ...(several ? [] : [`  ${only} AS table_id,`]),
+    "  r.pb_version AS table_version,",
+    "  r.pb_unpriced AS unpriced",
+    "FROM pricebook_reasoned AS r;",
   ].join("\n");
 }
