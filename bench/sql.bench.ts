@@ -66,29 +66,36 @@ await c.run(
 );
 
 // --- correctness first: the exact sum over the first 100,000 rows equals the library's ------
-const sample = (await rows(
-  "SELECT table_id, model, CAST(used_at AS VARCHAR), input, output, cached_input, reasoning, service_tier FROM usage WHERE id < 1000000 ORDER BY id",
-)) as [string, string, string, number, number, number, number, string | null][];
+// The first 1,000,000 rows as a billing loop in Node would hold them: the table version in
+// force already looked up, the usage as plain objects.
+interface Row {
+  readonly table: PricingTable;
+  readonly model: string;
+  readonly usage: { input: number; output: number; cachedInput: number; reasoning: number };
+  readonly options: { serviceTier?: ServiceTierName };
+}
 const versionOf = new Map<string, PricingTable>();
-function price(r: (typeof sample)[number]): string | null {
-  const key = `${r[0]} ${r[2].slice(0, 10)}`;
+const sample: Row[] = (
+  (await rows(
+    "SELECT table_id, model, strftime(used_at, '%Y-%m-%d'), input::DOUBLE, output::DOUBLE, cached_input::DOUBLE, reasoning::DOUBLE, service_tier FROM usage WHERE id < 1000000 ORDER BY id",
+  )) as [string, string, string, number, number, number, number, string | null][]
+).map(([id, model, day, input, output, cachedInput, reasoning, serviceTier]) => {
+  const key = `${id} ${day}`;
   let table = versionOf.get(key);
   if (table === undefined) {
-    table = tableAsOf(book, r[0], { asOf: r[2].slice(0, 10) });
+    table = tableAsOf(book, id, { asOf: day });
     versionOf.set(key, table);
   }
+  return {
+    table,
+    model,
+    usage: { input, output, cachedInput, reasoning },
+    options: serviceTier === null ? {} : { serviceTier: serviceTier as ServiceTierName },
+  };
+});
+function price(r: Row): string | null {
   try {
-    return chargeUsd(
-      table,
-      r[1],
-      {
-        input: Number(r[3]),
-        output: Number(r[4]),
-        cachedInput: Number(r[5]),
-        reasoning: Number(r[6]),
-      },
-      r[7] === null ? {} : { serviceTier: r[7] as ServiceTierName },
-    );
+    return chargeUsd(r.table, r.model, r.usage, r.options);
   } catch (error) {
     if (error instanceof PricebookError) return null;
     throw error;
