@@ -28,6 +28,11 @@ export const duckdb: SqlDialect = {
     }
     return `DECIMAL(${MAX_PRECISION}, ${rows.scale})`;
   },
+  // A count (at most 2^53 − 1, 16 digits) times a DECIMAL(18, s) rate cannot overflow DuckDB's
+  // 38 digits, so the product needs no overflow check: measurably faster than DECIMAL(38, s).
+  // The sum of a row's products is DECIMAL(38, s) again, and exact.
+  workingRateType: (rows) =>
+    rows.integerDigits + rows.scale <= 18 ? `DECIMAL(18, ${rows.scale})` : null,
   instant: (expression) => `epoch_us(${expression})`,
   instantOfDay: (day) => `${BigInt(Date.parse(`${day}T00:00:00Z`)) * 1000n}`,
   // DuckDB's lower() is Unicode's simple lower case, which differs from toLowerCase (for a name

@@ -18,6 +18,7 @@ export const postgres: SqlDialect = {
   begin: ["BEGIN;", "SET LOCAL standard_conforming_strings = on;"],
   text: "TEXT",
   rateType: () => "NUMERIC",
+  workingRateType: () => null,
   instant: (expression) => `extract(epoch FROM ${expression})`,
   instantOfDay: (day) => `${Date.parse(`${day}T00:00:00Z`) / 1000}`,
   // lower() follows the database's collation (ASCII only under "C"); toLowerCase, for a name

@@ -14,6 +14,8 @@ export interface SqlDialect {
   readonly text: string;
   /** The exact type rates are stored in; throws when the rates need more than it holds. */
   readonly rateType: (rows: PricebookRows) => string;
+  /** The type the view multiplies rates in, when narrower than the stored type; else null. */
+  readonly workingRateType: (rows: PricebookRows) => string | null;
   /**
    * An expression for the instant of a DATE, TIMESTAMP or TIMESTAMPTZ value as a number that
    * does not depend on the session's time zone (a TIMESTAMP counts as UTC), and the same number

@@ -156,10 +156,11 @@ function view(dialect: SqlDialect, rows: PricebookRows, usageTable: string): str
     "WITH pricebook_levels AS (",
     "  -- One row per version × model × service tier × long-context level, a column per rate kind.",
     `  SELECT table_id, table_version, model, service_tier, above_input_tokens, coalesce(up_to_input_tokens, ${MAX_TOKENS}) AS up_to_input_tokens,`,
-    ...kinds.map(
-      (kind, i) =>
-        `    max(rate) FILTER (WHERE rate_kind = '${kind}') AS ${kind}${i < kinds.length - 1 ? "," : ""}`,
-    ),
+    ...kinds.map((kind, i) => {
+      const rate = `max(rate) FILTER (WHERE rate_kind = '${kind}')`;
+      const working = dialect.workingRateType(rows);
+      return `    ${working === null ? rate : `CAST(${rate} AS ${working})`} AS ${kind}${i < kinds.length - 1 ? "," : ""}`;
+    }),
     "  FROM pricebook_rates AS rates",
     "  GROUP BY table_id, table_version, model, service_tier, above_input_tokens, rates.up_to_input_tokens",
     "),",
