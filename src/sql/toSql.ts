@@ -55,8 +55,8 @@ const DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { duckdb, postgre
  * // Every version of gpt-trainer-byok, for a DuckDB usage table analytics.usage
  * const versions = book.tables.filter((t) => t.id === "gpt-trainer-byok");
  * const script = toSql(versions, { dialect: "duckdb", usageTable: "analytics.usage" });
- * script.split("\n").filter((line) => line.startsWith("FROM ") || line.startsWith("  rate "));
- * //=> ["  rate DECIMAL(38, 8) NOT NULL,", 'FROM "analytics"."usage" AS u']
+ * script.split("\n").filter((line) => line.startsWith("  rate ") || line.includes('"analytics"'));
+ * //=> ['CREATE TABLE IF NOT EXISTS "analytics"."usage" (', "  rate DECIMAL(38, 8) NOT NULL,", '  FROM "analytics"."usage" AS u']
  */
 export function toSql(tables: readonly PricingTable[] | Pricebook, options: ToSqlOptions): string {
   if (typeof options !== "object" || options === null) {
