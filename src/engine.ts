@@ -84,6 +84,7 @@ export { SECTION_COLUMNS } from "./render/grid.js";
 export { type ChartKind, type RenderChartOptions, renderChart } from "./render/renderChart.js";
 export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
 export type * from "./schema/types.js";
+export { type SqlDialectName, type ToSqlOptions, toSql } from "./sql/toSql.js";
 export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";
 export { fromGeminiUsage } from "./usage/fromGeminiUsage.js";
 export { fromOpenAIUsage } from "./usage/fromOpenAIUsage.js";

@@ -34,6 +34,7 @@ import {
   tableAsOf,
   tableVersion,
   toAmount,
+  toSql,
   usdFromCredits,
   workflowCosts,
 } from "../src/index.js";
@@ -946,6 +947,95 @@ describe("importCatalog: a wrong value inside one entry skips that entry, never 
     ["maxErrors"],
   );
 }
+// --- toSql and `sql` (warehouse) -----------------------------------------------------------
+const byokVersions = book.tables.filter((t) => t.id === "gpt-trainer-byok");
+add(
+  "toSql: unknown dialect",
+  () => toSql(byokVersions, { dialect: "mysql" as never }),
+  "INVALID_ARGUMENT",
+  ["dialect"],
+);
+add("toSql: no dialect", () => toSql(byokVersions, {} as never), "INVALID_ARGUMENT", ["dialect"]);
+add("toSql: options is null", () => toSql(byokVersions, null as never), "INVALID_ARGUMENT", [
+  "options",
+]);
+add("toSql: empty table list", () => toSql([], { dialect: "duckdb" }), "INVALID_ARGUMENT", [
+  "tables",
+]);
+add(
+  "toSql: tables is not an array",
+  () => toSql("openai" as never, { dialect: "duckdb" }),
+  "INVALID_ARGUMENT",
+  ["tables"],
+);
+add(
+  "toSql: a table in its input form",
+  () => toSql([gptTrainerByok20241101 as never], { dialect: "duckdb" }),
+  "INVALID_ARGUMENT",
+  ["tables", 0],
+);
+add(
+  "toSql: one version twice",
+  () => toSql([table, table], { dialect: "postgres" }),
+  "INVALID_ARGUMENT",
+  [1],
+);
+add(
+  "toSql: two versions of a table from the same day",
+  () =>
+    toSql(
+      [
+        table,
+        { ...table, version: "again", provenance: { ...table.provenance, version: "again" } },
+      ],
+      { dialect: "duckdb" },
+    ),
+  "INVALID_ARGUMENT",
+  [1],
+);
+for (const usageTable of [
+  'my "usage"',
+  "a.b.c.d",
+  "usage;",
+  "1usage",
+  "",
+  'x."',
+  "usage -- x",
+  '""',
+  42,
+]) {
+  add(
+    `toSql: usageTable ${JSON.stringify(usageTable)}`,
+    () => toSql([table], { dialect: "duckdb", usageTable: usageTable as string }),
+    "INVALID_ARGUMENT",
+    ["usageTable"],
+  );
+}
+add(
+  "toSql: a PostgreSQL name longer than 63 bytes",
+  () => toSql([table], { dialect: "postgres", usageTable: "u".repeat(64) }),
+  "INVALID_ARGUMENT",
+  ["usageTable"],
+);
+add(
+  "toSql: rates wider than DuckDB's DECIMAL(38)",
+  () => {
+    const wide = compileTable({
+      id: "wide",
+      version: "1",
+      effectiveFrom: "2025-01-01",
+      source: "test",
+      checkedOn: "2025-01-01",
+      currency: "USD",
+      models: {
+        m: { provider: "p", input: "1234567890123456789012345.5", output: "0.00000000000001" },
+      },
+    });
+    return toSql([wide], { dialect: "duckdb" });
+  },
+  "LIMIT_EXCEEDED",
+  ["tables"],
+);
 
 describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with its code and path`, () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
@@ -1430,6 +1520,16 @@ cliCases.push(
   ],
   [["models", "--table", "auto"], "INVALID_ARGUMENT"],
   [["quote", "anthropic/gpt-4o-16k", "--table", "auto"], "UNKNOWN_MODEL"],
+  // sql (warehouse)
+  [["sql"], "MISSING_ARGUMENT"],
+  [["sql", "--dialect", "mysql"], "INVALID_ARGUMENT"],
+  [["sql", "--dialect", "duckdb", "--dialect", "postgres"], "INVALID_ARGUMENT"],
+  [["sql", "--dialect", "duckdb", "--table", "nope"], "UNKNOWN_TABLE"],
+  [["sql", "--dialect", "duckdb", "--table", "/no/such/table.json"], "INVALID_ARGUMENT"],
+  [["sql", "--dialect", "duckdb", "--table", "openai", "--table", "OpenAI"], "INVALID_ARGUMENT"],
+  [["sql", "--dialect", "postgres", "--usage-table", 'my "usage"'], "INVALID_ARGUMENT"],
+  [["sql", "--dialect", "postgres", "--usage-table"], "MISSING_ARGUMENT"],
+  [["sql", "--dialect", "duckdb", "extra"], "INVALID_ARGUMENT"],
 );
 
 // --- Issue #14 (hostile input): files that are not regular, flags that contradict. ---

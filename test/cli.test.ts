@@ -82,4 +82,39 @@ describe("CLI", () => {
     expect(cli("--help").stdout).toContain("usage:");
     expect(cli("quote", "--help").stdout).toContain("usage: llm-pricebook quote");
   });
+
+  it("sql: one script for the tables given by repeated --table (every version of each)", () => {
+    const json = JSON.parse(
+      cli("sql", "--dialect", "postgres", "--table", "openai", "--table=anthropic", "--json")
+        .stdout,
+    );
+    expect(json.tables.map((t: { id: string; version: string }) => `${t.id}@${t.version}`)).toEqual(
+      ["openai@2025-04-16", "openai@2025-06-10", "anthropic@2025-08-05", "anthropic@2026-03-13"],
+    );
+    // Several tables: the usage table it creates has a table_id column to pick one.
+    expect(json.script).toContain('CREATE TABLE IF NOT EXISTS "usage" (\n  table_id TEXT,');
+    expect(json.script).toContain("rate NUMERIC NOT NULL");
+  });
+
+  it("sql: the default table, a table file, and --usage-table", () => {
+    const byok = cli("sql", "--dialect", "duckdb");
+    expect(byok.stdout).toContain(
+      '-- Tables: "gpt-trainer-byok@2024-11-01", "gpt-trainer-byok@2025-01-07"',
+    );
+    const dir = mkdtempSync(join(tmpdir(), "pricebook-"));
+    const file = join(dir, "table.json");
+    writeFileSync(file, JSON.stringify(gptTrainerByok20241101));
+    const out = cli(
+      "sql",
+      "--dialect",
+      "duckdb",
+      "--table",
+      file,
+      "--usage-table",
+      'logs."Usage 2026"',
+    );
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('-- Tables: "gpt-trainer-byok@2024-11-01"\n');
+    expect(out.stdout).toContain('FROM "logs"."Usage 2026" AS u');
+  });
 });

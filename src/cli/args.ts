@@ -2,26 +2,30 @@ import { type ErrorPath, PricebookError } from "../errors.js";
 import { toTokenCount } from "../pricing/tokens.js";
 
 /**
- * The flags a command accepts: whether each takes a value, is a switch, or takes values
- * (`"values"`: may be repeated, and each value may be a comma list; the values are kept
- * joined by commas).
+ * The flags a command accepts: `switch` (no value), `value` (one value, given once), or
+ * `values` (a value, and the flag may be repeated: `--table a --table b`; `lists` keeps each
+ * value as given, `flags` all of them joined by commas, for flags that also take comma lists).
  */
 export type FlagSpec = Readonly<Record<string, "value" | "values" | "switch">>;
 
 /** A command line split into positionals and flags. */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
+  /** Each flag given: its value (the first, for a `values` flag), or true for a switch. */
   readonly flags: ReadonlyMap<string, string | true>;
+  /** Every value of each `values` flag given, in order. */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
  * Splits arguments by a command's flag spec: `--name value`, `--name=value`, switches, and
- * `--` to end flags. Unknown flags, a missing value and a repeated flag (other than a
- * `"values"` one) are errors, with the flag as the path.
+ * `--` to end flags. Unknown flags, a missing value and a repeated flag (unless its kind is
+ * `values`) are errors, with the flag as the path.
  */
 export function parseArgs(args: readonly string[], spec: FlagSpec, command: string): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--") {
@@ -61,10 +65,13 @@ export function parseArgs(args: readonly string[], spec: FlagSpec, command: stri
     if (value === undefined || value === "") {
       throw new PricebookError("MISSING_ARGUMENT", [`--${name}`], `--${name} needs a value`);
     }
-    const earlier = flags.get(name);
-    flags.set(name, typeof earlier === "string" ? `${earlier},${value}` : value);
+    if (kind === "values") {
+      lists.set(name, [...(lists.get(name) ?? []), value]);
+      const earlier = flags.get(name);
+      flags.set(name, typeof earlier === "string" ? `${earlier},${value}` : value);
+    } else flags.set(name, value);
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }
 
 function unknownFlag(arg: string, spec: FlagSpec, command: string): PricebookError {

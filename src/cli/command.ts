@@ -45,6 +45,11 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** Every value of a flag that may be repeated (kind `values`), in order; empty when not given. */
+export function stringsFlag(args: ParsedArgs, name: string): readonly string[] {
+  return args.lists.get(name) ?? [];
+}
+
 /** The positional arguments, at least `min` and at most `max` of them. */
 export function positionals(
   args: ParsedArgs,

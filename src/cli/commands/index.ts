@@ -9,6 +9,7 @@ import { importCommand } from "./import.js";
 import { modelsCommand } from "./models.js";
 import { priceCommand } from "./price.js";
 import { quoteCommand } from "./quote.js";
+import { sqlCommand } from "./sql.js";
 import { tableCommand } from "./table.js";
 
 /** Every CLI command by name, in the order --help lists them. One module per command. */
@@ -24,4 +25,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = Object.freeze({
   import: importCommand,
   compare: compareCommand,
   price: priceCommand,
+  sql: sqlCommand,
 });

@@ -179,7 +179,11 @@ function priceSource(
   }
   // A table file is one version; records dated before it takes effect are unpriced rows, so
   // the file is read without --as-of's check.
-  const noDate: ParsedArgs = { positionals: [], flags: new Map([["as-of", "9999-12-31"]]) };
+  const noDate: ParsedArgs = {
+    positionals: [],
+    flags: new Map([["as-of", "9999-12-31"]]),
+    lists: new Map(),
+  };
   return { source: selectTable(noDate, context.io, choice), table: undefined };
 }
 
