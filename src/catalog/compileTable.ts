@@ -22,6 +22,7 @@ import {
   checkDate,
   checkDecimal,
   checkId,
+  checkModelId,
   checkText,
   type IssueList,
   idKeys,
@@ -31,7 +32,16 @@ import {
 
 type Path = (string | number)[];
 
-const RATE_KINDS = ["input", "output", "cachedInput", "cacheWrite", "cacheWrite1h"] as const;
+const RATE_KINDS = [
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "audioInput",
+  "audioOutput",
+  "imageInput",
+] as const;
 const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 const COUNTS = ["agents", "userFacingAgents", "variables"] as const;
 const RUNS = ["per-query", "per-agent-change"] as const;
@@ -77,7 +87,7 @@ export function compileTable(input: PricingTableInput): PricingTable {
   }
 
   const models: Record<string, Model> = {};
-  for (const id of idKeys(issues, ["models"], input.models)) {
+  for (const id of idKeys(issues, ["models"], input.models, checkModelId)) {
     const model = compileModel(issues, ["models", id], id, input.models[id]);
     if (model !== undefined) models[id] = model;
   }
@@ -127,6 +137,24 @@ function compileDecimal(issues: IssueList, path: Path, value: unknown): string |
   return checkDecimal(issues, path, value) ? formatDecimal(new Dec(value as string)) : undefined;
 }
 
+/** A per-call fee in either form, as USD per call; undefined when invalid. */
+function compileCallRate(issues: IssueList, path: Path, value: unknown): string | undefined {
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    if (keys.length !== 1 || keys[0] !== "perThousand") {
+      addIssue(
+        issues,
+        path,
+        'expected a decimal string (USD per call) or { "perThousand": "<decimal>" }',
+      );
+      return undefined;
+    }
+    if (!checkDecimal(issues, [...path, "perThousand"], value.perThousand)) return undefined;
+    return formatDecimal(new Dec(value.perThousand as string).div(1000));
+  }
+  return compileDecimal(issues, path, value);
+}
+
 /** A rate in either form, as a per-token decimal string; undefined when invalid. */
 function compileRate(issues: IssueList, path: Path, value: unknown): string | undefined {
   if (isRecord(value)) {
@@ -169,6 +197,10 @@ function compileModel(
   }
   checkId(issues, [...path, "provider"], value.provider);
   const rates = compileRates(issues, path, value);
+  const webSearch =
+    value.webSearch === undefined
+      ? undefined
+      : compileCallRate(issues, [...path, "webSearch"], value.webSearch);
   const tiers: Tier[] = [];
   if (value.tiers !== undefined) {
     if (!Array.isArray(value.tiers))
@@ -234,7 +266,7 @@ function compileModel(
       addIssue(issues, [...path, "aliases"], "expected an array of ids");
     else
       value.aliases.forEach((alias: unknown, index) => {
-        if (checkId(issues, [...path, "aliases", index], alias)) aliases.push(alias);
+        if (checkModelId(issues, [...path, "aliases", index], alias)) aliases.push(alias);
       });
   }
   if (value.maxPricedInputTokens !== undefined) {
@@ -250,6 +282,8 @@ function compileModel(
     provider: value.provider as string,
     label: (value.label as string | undefined) ?? id,
     ...rates,
+    // Left out when absent, so a table that prices no web search keeps its digest.
+    ...(webSearch === undefined ? {} : { webSearch }),
     tiers,
     serviceTiers,
     aliases,
@@ -393,7 +427,12 @@ function compileCredits(issues: IssueList, value: unknown, models: Record<string
     const schemePath = [...path, "tokenMultiplier"];
     checkCount(issues, [...schemePath, "perTokens"], scheme.perTokens, 1);
     const multipliers: Record<string, string> = {};
-    for (const model of idKeys(issues, [...schemePath, "multipliers"], scheme.multipliers)) {
+    for (const model of idKeys(
+      issues,
+      [...schemePath, "multipliers"],
+      scheme.multipliers,
+      checkModelId,
+    )) {
       const factor = (scheme.multipliers as Record<string, unknown>)[model];
       checkModelRef(issues, [...schemePath, "multipliers", model], model, models);
       if (checkDecimal(issues, [...schemePath, "multipliers", model], factor)) {

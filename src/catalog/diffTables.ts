@@ -33,7 +33,17 @@ export interface TableDiff {
 
 type Figures = Map<string, string | number>;
 
-const RATE_KINDS = ["input", "output", "cachedInput", "cacheWrite", "cacheWrite1h"] as const;
+const RATE_KINDS = [
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "audioInput",
+  "audioOutput",
+  "imageInput",
+  "webSearch",
+] as const;
 
 function addRates(figures: Figures, prefix: string, rates: Partial<Rates>): void {
   for (const kind of RATE_KINDS) {

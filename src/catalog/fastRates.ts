@@ -4,7 +4,8 @@ import type { RateKind, Rates } from "../schema/types.js";
 /**
  * One pricing level's rates compiled once into integers at a common scale: rate = n ÷ 10^scale,
  * laid out in the order of a charge's lines — input, cachedInput, cacheWrite, cacheWrite1h,
- * output, reasoning (priced at the output rate) — so the hot loop indexes arrays rather than
+ * output, reasoning (priced at the output rate), then the other modalities: audioInput,
+ * imageInput, audioOutput and webSearch (per call) — so the hot loop indexes arrays rather than
  * looking up keys. `-1` marks a rate the level does not have; `safe` is false when a numerator
  * is not itself a safe integer, so only the bigint path may be used.
  *
@@ -26,6 +27,10 @@ const LINE_RATES: readonly RateKind[] = [
   "cacheWrite1h",
   "output",
   "output",
+  "audioInput",
+  "imageInput",
+  "audioOutput",
+  "webSearch",
 ];
 
 // Compiled once per rates object (models, tiers and service-tier levels are frozen objects).

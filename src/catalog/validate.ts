@@ -5,6 +5,8 @@ import { describe } from "../money/toDecimal.js";
 export type IssueList = PricebookIssue[];
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
+// Model ids and aliases may also carry the ':' and '@' of vendor ids (`…-v1:0`, `…@20250514`).
+const MODEL_ID = /^[a-z0-9][a-z0-9._:@-]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A non-negative decimal string: digits, optionally a point and more digits. */
 export const DECIMAL = /^\d+(\.\d+)?$/;
@@ -42,6 +44,19 @@ export function checkId(issues: IssueList, path: ErrorPath, value: unknown): val
       issues,
       path,
       `expected a lower-case id of letters, digits, ".", "_" and "-" (not __proto__, constructor or prototype), got ${describe(value)}`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** A model id or alias: an id that may also hold ':' and '@'. @internal */
+export function checkModelId(issues: IssueList, path: ErrorPath, value: unknown): value is string {
+  if (typeof value !== "string" || FORBIDDEN_KEYS.has(value) || !MODEL_ID.test(value)) {
+    addIssue(
+      issues,
+      path,
+      `expected a lower-case model id of letters, digits, ".", "_", "-", ":" and "@" (not __proto__, constructor or prototype), got ${describe(value)}`,
     );
     return false;
   }
@@ -92,12 +107,17 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The own keys of a record, each checked as an id. @internal */
-export function idKeys(issues: IssueList, path: ErrorPath, value: unknown): string[] {
+export function idKeys(
+  issues: IssueList,
+  path: ErrorPath,
+  value: unknown,
+  check: typeof checkId = checkId,
+): string[] {
   if (!isRecord(value)) {
     addIssue(issues, path, `expected an object keyed by id, got ${describe(value)}`);
     return [];
   }
-  return Object.keys(value).filter((key) => checkId(issues, [...path, key], key));
+  return Object.keys(value).filter((key) => check(issues, [...path, key], key));
 }
 
 /** One `INVALID_TABLE` error carrying every problem found, the first one's path as its own. @internal */

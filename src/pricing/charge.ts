@@ -5,7 +5,7 @@ import { formatScaled } from "../money/scaled.js";
 import type { PricingTable, Provenance, ServiceTierName } from "../schema/types.js";
 import { divideByUnitPrice } from "./creditDivider.js";
 import type { InputPart, OutputPart, Usage } from "./normalizeUsage.js";
-import { LINE_ORDER, priceUsage } from "./priceUsage.js";
+import { LINE_COUNT, LINE_ORDER, priceUsage } from "./priceUsage.js";
 
 /** Options of {@link charge}. */
 export interface ChargeOptions {
@@ -20,13 +20,18 @@ export type ChargeLineKind =
   | "cacheWrite"
   | "cacheWrite1h"
   | "output"
-  | "reasoning";
+  | "reasoning"
+  | "audioInput"
+  | "imageInput"
+  | "audioOutput"
+  | "webSearch";
 
 /** One priced part of a charge: tokens × rate = usd, exact. */
 export interface ChargeLine {
   readonly kind: ChargeLineKind;
+  /** Tokens; for a `webSearch` line, the number of calls. */
   readonly tokens: number;
-  /** USD per token. */
+  /** USD per token; for a `webSearch` line, USD per call. */
   readonly rate: string;
   readonly usd: string;
 }
@@ -46,9 +51,10 @@ export interface Charge {
   /** The sum of the lines, exact. */
   readonly usd: string;
   /**
-   * One line per priced part: uncached `input`, `cachedInput`, `cacheWrite`, `cacheWrite1h`,
-   * non-reasoning `output`, `reasoning`. `input` and `output` always appear; the others when
-   * their count is above zero.
+   * One line per priced part: uncached text `input`, `cachedInput`, `cacheWrite`,
+   * `cacheWrite1h`, text `output`, `reasoning`, then `audioInput`, `imageInput`, `audioOutput`
+   * and `webSearch` (calls). `input` and `output` always appear; the others when their count is
+   * above zero.
    */
   readonly lines: readonly ChargeLine[];
   /** The usage's breakdowns by the page's parts, or null when it gave none. */
@@ -73,7 +79,9 @@ export interface Charge {
 /**
  * The exact cost of one query's real usage, by model or by variant: a line per priced part
  * (tokens × rate), their exact sum, estimated credits, and the table's provenance. Cache
- * reads and writes are parts of `input` and reasoning is part of `output` (see {@link Usage});
+ * reads and writes, audio and image tokens are parts of `input`, reasoning and audio output
+ * parts of `output` (see {@link Usage}), each priced at its own rate; web-search calls at the
+ * model's per-call fee;
  * a request whose input tokens are strictly above a long-context tier's threshold is priced
  * wholly at that tier's rates. Usage of a kind the model has no rate for is
  * `UNPRICED_USAGE`, never a silent zero. Nothing is rounded.
@@ -99,7 +107,7 @@ export function charge(
   );
   const { model, variant } = resolved;
   const lines: ChargeLine[] = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < LINE_COUNT; i++) {
     const tokens = counts[i] as number;
     const kind = LINE_ORDER[i] as ChargeLineKind;
     if (tokens === 0 && i !== 0 && i !== 4) continue;

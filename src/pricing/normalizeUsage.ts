@@ -39,9 +39,10 @@ export const OUTPUT_PARTS: readonly OutputPart[] = /* @__PURE__ */ Object.freeze
 
 /**
  * The tokens one query used, in the library's one convention: **every count of a part is a
- * part of its total, never beside it.** Cache reads and cache writes are part of `input`;
- * reasoning is part of `output`. (OpenAI and Gemini report usage this way; Anthropic reports
- * cache tokens beside `input_tokens`, which {@link fromAnthropicUsage} adds in.)
+ * part of its total, never beside it.** Cache reads, cache writes, audio and image input are
+ * part of `input`; reasoning and audio output are part of `output`. (OpenAI and Gemini report
+ * usage this way; Anthropic reports cache tokens beside `input_tokens`, which
+ * {@link fromAnthropicUsage} adds in.) Web-search calls are counted on their own.
  */
 export interface Usage {
   /** All input tokens, cache reads and writes included. May be left out when `inputParts` are given. */
@@ -56,6 +57,14 @@ export interface Usage {
   readonly cacheWrite1h?: number;
   /** Of `output`: reasoning (thinking) tokens. */
   readonly reasoning?: number;
+  /** Of `input`: audio tokens (not cache reads, which are `cachedInput` whatever their modality). */
+  readonly audioInput?: number;
+  /** Of `input`: image tokens (not cache reads). */
+  readonly imageInput?: number;
+  /** Of `output`: audio tokens. */
+  readonly audioOutput?: number;
+  /** Web-search tool calls (a count of calls, not tokens). */
+  readonly webSearch?: number;
   /** A breakdown of `input` by the page's parts; its sum must equal `input`. */
   readonly inputParts?: { readonly [part in InputPart]?: number };
   /** A breakdown of `output`; its sum must equal `output`. */
@@ -70,6 +79,10 @@ export interface NormalUsage {
   readonly cacheWrite: number;
   readonly cacheWrite1h: number;
   readonly reasoning: number;
+  readonly audioInput: number;
+  readonly imageInput: number;
+  readonly audioOutput: number;
+  readonly webSearch: number;
   readonly inputParts: readonly { readonly part: InputPart; readonly tokens: number }[] | null;
   readonly outputParts: readonly { readonly part: OutputPart; readonly tokens: number }[] | null;
 }
@@ -81,6 +94,10 @@ const KEYS = new Set([
   "cacheWrite",
   "cacheWrite1h",
   "reasoning",
+  "audioInput",
+  "imageInput",
+  "audioOutput",
+  "webSearch",
   "inputParts",
   "outputParts",
 ]);
@@ -120,6 +137,10 @@ function fastUsage(usage: unknown): NormalUsage | undefined {
     cacheWrite,
     cacheWrite1h,
     reasoning,
+    audioInput: 0,
+    imageInput: 0,
+    audioOutput: 0,
+    webSearch: 0,
     inputParts: null,
     outputParts: null,
   };
@@ -152,6 +173,10 @@ function checkedUsage(usage: unknown): NormalUsage {
   const cacheWrite = count("cacheWrite") ?? 0;
   const cacheWrite1h = count("cacheWrite1h") ?? 0;
   const reasoning = count("reasoning") ?? 0;
+  const audioInput = count("audioInput") ?? 0;
+  const imageInput = count("imageInput") ?? 0;
+  const audioOutput = count("audioOutput") ?? 0;
+  const webSearch = count("webSearch") ?? 0;
   if (cachedInput + cacheWrite + cacheWrite1h > input) {
     const field =
       cachedInput > input ? "cachedInput" : cacheWrite > input ? "cacheWrite" : "cacheWrite1h";
@@ -161,11 +186,25 @@ function checkedUsage(usage: unknown): NormalUsage {
       `cache reads and writes (${cachedInput} + ${cacheWrite} + ${cacheWrite1h}) are part of input and cannot exceed it (${input}); with Anthropic usage, use fromAnthropicUsage, which adds them to input`,
     );
   }
+  if (cachedInput + cacheWrite + cacheWrite1h + audioInput + imageInput > input) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", audioInput > 0 ? "audioInput" : "imageInput"],
+      `cache reads and writes, audio and image tokens (${cachedInput} + ${cacheWrite} + ${cacheWrite1h} + ${audioInput} + ${imageInput}) are parts of input and together cannot exceed it (${input})`,
+    );
+  }
   if (reasoning > output) {
     throw pricebookError(
       "INVALID_USAGE",
       ["usage", "reasoning"],
       `reasoning tokens (${reasoning}) are part of output and cannot exceed it (${output})`,
+    );
+  }
+  if (reasoning + audioOutput > output) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", "audioOutput"],
+      `reasoning and audio output tokens (${reasoning} + ${audioOutput}) are parts of output and together cannot exceed it (${output})`,
     );
   }
   return {
@@ -175,6 +214,10 @@ function checkedUsage(usage: unknown): NormalUsage {
     cacheWrite,
     cacheWrite1h,
     reasoning,
+    audioInput,
+    imageInput,
+    audioOutput,
+    webSearch,
     inputParts,
     outputParts,
   };

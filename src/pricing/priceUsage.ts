@@ -21,7 +21,10 @@ export interface PricedUsage {
   readonly tier: Tier | null;
   readonly serviceTier: ServiceTierName | null;
   readonly fast: FastRates;
-  /** Tokens per line, in line order (input, cachedInput, cacheWrite, cacheWrite1h, output, reasoning). */
+  /**
+   * Tokens per line, in line order (input, cachedInput, cacheWrite, cacheWrite1h, output,
+   * reasoning, audioInput, imageInput, audioOutput; then webSearch calls).
+   */
   readonly counts: readonly number[];
   /** tokens × rate numerator per line, at `fast.scale`. */
   readonly products: readonly (number | bigint)[];
@@ -36,7 +39,13 @@ export const LINE_ORDER: readonly ChargeLineKind[] = [
   "cacheWrite1h",
   "output",
   "reasoning",
+  "audioInput",
+  "imageInput",
+  "audioOutput",
+  "webSearch",
 ];
+/** How many lines a charge can have. @internal */
+export const LINE_COUNT = 10;
 const RATE_OF_LINE: Readonly<Record<ChargeLineKind, RateKind>> = {
   input: "input",
   cachedInput: "cachedInput",
@@ -44,7 +53,22 @@ const RATE_OF_LINE: Readonly<Record<ChargeLineKind, RateKind>> = {
   cacheWrite1h: "cacheWrite1h",
   output: "output",
   reasoning: "output",
+  audioInput: "audioInput",
+  imageInput: "imageInput",
+  audioOutput: "audioOutput",
+  webSearch: "webSearch",
 };
+/** The per-token rates a service-tier multiplier scales (never the per-call webSearch fee). */
+const TOKEN_RATES = [
+  "input",
+  "output",
+  "cachedInput",
+  "cacheWrite",
+  "cacheWrite1h",
+  "audioInput",
+  "imageInput",
+  "audioOutput",
+] as const;
 const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 
 /**
@@ -74,24 +98,33 @@ export function priceUsage(
   for (const candidate of model.tiers)
     if (used.input > candidate.aboveInputTokens) tier = candidate;
   const serviceTier = options?.serviceTier ?? null;
-  const rates = ratesFor(table, model, tier, serviceTier);
+  const rates = withModelFees(ratesFor(table, model, tier, serviceTier), model);
 
   const fast = fastRates(rates);
   const counts = [
-    used.input - used.cachedInput - used.cacheWrite - used.cacheWrite1h,
+    used.input -
+      used.cachedInput -
+      used.cacheWrite -
+      used.cacheWrite1h -
+      used.audioInput -
+      used.imageInput,
     used.cachedInput,
     used.cacheWrite,
     used.cacheWrite1h,
-    used.output - used.reasoning,
+    used.output - used.reasoning - used.audioOutput,
     used.reasoning,
+    used.audioInput,
+    used.imageInput,
+    used.audioOutput,
+    used.webSearch,
   ];
   // Scaled-integer arithmetic: each line is tokens × (rate as an integer at the level's scale),
   // in `number` while every product and the sum stay safe integers, else in bigint.
-  const products: (number | bigint)[] = [0, 0, 0, 0, 0, 0];
+  const products: (number | bigint)[] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   let total: number | bigint = 0;
   let safe = fast.safe;
   const numerators = fast.lineNumerators;
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < LINE_COUNT; i++) {
     const tokens = counts[i] as number;
     const n = numerators[i] as number;
     if (n === -1) {
@@ -107,7 +140,7 @@ export function priceUsage(
   }
   if (!safe) {
     total = 0n;
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < LINE_COUNT; i++) {
       const n = fast.lineBig[i] as bigint;
       if (n === -1n) continue;
       const product = BigInt(counts[i] as number) * n;
@@ -128,10 +161,11 @@ function unpriced(
 ) {
   const where = tier === null ? "" : ` above ${tier.aboveInputTokens} input tokens`;
   const at = serviceTier === null ? "" : ` at the ${serviceTier} tier`;
+  const what = kind === "webSearch" ? `${tokens} web-search calls` : `${tokens} ${kind} tokens`;
   return pricebookError(
     "UNPRICED_USAGE",
     ["usage", kind],
-    `${model.id} has no ${RATE_OF_LINE[kind]} rate${where}${at} in ${table.id}@${table.version}, but the usage has ${tokens} ${kind} tokens`,
+    `${model.id} has no ${RATE_OF_LINE[kind]} rate${where}${at} in ${table.id}@${table.version}, but the usage has ${what}; it is not priced at another rate or at 0`,
   );
 }
 
@@ -147,13 +181,27 @@ function scaledRates(level: Rates, name: string, multiplier: string): Rates {
   const cached = byName.get(name);
   if (cached !== undefined) return cached;
   const scaled: Partial<Record<RateKind, string>> = {};
-  for (const kind of ["input", "output", "cachedInput", "cacheWrite", "cacheWrite1h"] as const) {
+  for (const kind of TOKEN_RATES) {
     const rate = level[kind];
     if (rate !== undefined) scaled[kind] = formatDecimal(new Dec(rate).times(multiplier));
   }
   const rates = Object.freeze(scaled) as Rates;
   byName.set(name, rates);
   return rates;
+}
+
+// A tier's or service tier's rates with the model's per-call fee, made once per level.
+const withFees = new WeakMap<Rates, Rates>();
+
+/** The level's rates plus the model's `webSearch` fee, which every tier shares unscaled. */
+function withModelFees(level: Rates, model: Model): Rates {
+  if (model.webSearch === undefined || level === model) return level;
+  let result = withFees.get(level);
+  if (result === undefined) {
+    result = Object.freeze({ ...level, webSearch: model.webSearch });
+    withFees.set(level, result);
+  }
+  return result;
 }
 
 /** The rates that apply: the standard or tier rates, then the service tier's. */

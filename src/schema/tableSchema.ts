@@ -6,6 +6,8 @@ import type { PricingTableInput } from "./types.js";
 // JSON Schema in docs/); the pricing engine never imports it.
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
+// Model ids and aliases may also hold the ':' and '@' of vendor ids (`…-v1:0`, `…@20250514`).
+const MODEL_ID = /^[a-z0-9][a-z0-9._:@-]*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const decimal = z.string({ error: 'expected a decimal string like "0.0000025"' }).regex(DECIMAL, {
@@ -14,6 +16,9 @@ const decimal = z.string({ error: 'expected a decimal string like "0.0000025"' }
 const id = z
   .string()
   .regex(ID, { error: "expected a lower-case id of letters, digits, '.', '_' and '-'" });
+const modelId = z.string().regex(MODEL_ID, {
+  error: "expected a lower-case model id of letters, digits, '.', '_', '-', ':' and '@'",
+});
 const date = z
   .string({ error: "expected a date, YYYY-MM-DD" })
   .regex(DATE, { error: "expected a date, YYYY-MM-DD" })
@@ -34,10 +39,17 @@ const rate = z.union([decimal, z.strictObject({ perMillion: decimal })], {
   error: 'expected a decimal string or { "perMillion": "<decimal>" }',
 });
 
+const callRate = z.union([decimal, z.strictObject({ perThousand: decimal })], {
+  error: 'expected a decimal string (USD per call) or { "perThousand": "<decimal>" }',
+});
+
 const optionalRates = {
   cachedInput: rate.optional(),
   cacheWrite: rate.optional(),
   cacheWrite1h: rate.optional(),
+  audioInput: rate.optional(),
+  audioOutput: rate.optional(),
+  imageInput: rate.optional(),
 };
 
 const rates = z.strictObject({ input: rate, output: rate, ...optionalRates });
@@ -59,6 +71,7 @@ const model = z.strictObject({
   input: rate,
   output: rate,
   ...optionalRates,
+  webSearch: callRate.optional(),
   tiers: z.array(tier).optional(),
   serviceTiers: z
     .strictObject({
@@ -67,7 +80,7 @@ const model = z.strictObject({
       priority: serviceTier.optional(),
     })
     .optional(),
-  aliases: z.array(id).optional(),
+  aliases: z.array(modelId).optional(),
   contextWindow: positiveCount.optional(),
   maxPricedInputTokens: positiveCount.optional(),
   source: text.optional(),
@@ -82,7 +95,7 @@ const printed = z.strictObject({
 
 const variant = z.strictObject({
   label: text,
-  model: id,
+  model: modelId,
   reserved: z.strictObject({ input: positiveCount, output: positiveCount }),
   credits: decimal.optional(),
   printed: printed.optional(),
@@ -90,7 +103,7 @@ const variant = z.strictObject({
 
 const workflow = z.strictObject({
   label: text,
-  model: id,
+  model: modelId,
   average: z.strictObject({ input: count, output: count }),
   runs: z.enum(["per-query", "per-agent-change"]),
   appliesWhen: z.strictObject({
@@ -112,7 +125,7 @@ const credits = z.strictObject({
   unitPrice: decimal,
   rounding: rounding.optional(),
   tokenMultiplier: z
-    .strictObject({ perTokens: positiveCount, multipliers: z.record(id, decimal) })
+    .strictObject({ perTokens: positiveCount, multipliers: z.record(modelId, decimal) })
     .optional(),
 });
 
@@ -131,7 +144,7 @@ export const pricingTableSchema: z.ZodType<PricingTableInput> = z.strictObject({
   currency: z.literal("USD"),
   credits: credits.optional(),
   band: decimal.optional(),
-  models: z.record(id, model),
+  models: z.record(modelId, model),
   variants: z.record(id, variant).optional(),
   workflows: z.record(id, workflow).optional(),
 }) as unknown as z.ZodType<PricingTableInput>;

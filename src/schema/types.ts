@@ -7,11 +7,45 @@
 /** A USD-per-token rate as a decimal string, or the same rate stated per million tokens. */
 export type RateInput = string | { readonly perMillion: string };
 
-/** The names of the rate kinds a model may price. */
-export type RateKind = "input" | "output" | "cachedInput" | "cacheWrite" | "cacheWrite1h";
+/**
+ * A per-call fee as a decimal string (USD per call), or the same fee stated per 1,000 calls
+ * (`{ perThousand: "10" }` is $10 per 1,000 calls, `"0.01"` per call).
+ */
+export type CallRateInput = string | { readonly perThousand: string };
 
-/** Rates of a whole-request long-context tier. */
-export interface TierInput {
+/**
+ * The names of the rate kinds a model may price. All are USD per token except `webSearch`,
+ * USD per call.
+ */
+export type RateKind =
+  | "input"
+  | "output"
+  | "cachedInput"
+  | "cacheWrite"
+  | "cacheWrite1h"
+  | "audioInput"
+  | "audioOutput"
+  | "imageInput"
+  | "webSearch";
+
+/**
+ * The rates of a modality: audio and image input tokens are part of `input`, audio output
+ * tokens part of `output`, and each is priced at its own rate where usage reports it.
+ */
+export interface ModalityRatesInput {
+  /** Audio input tokens (part of `input`). */
+  readonly audioInput?: RateInput;
+  /** Audio output tokens (part of `output`). */
+  readonly audioOutput?: RateInput;
+  /** Image input tokens (part of `input`). */
+  readonly imageInput?: RateInput;
+}
+
+/**
+ * Rates of a whole-request long-context tier. A tier replaces every rate of the model: a rate
+ * it does not state (an audio rate, say) is unpriced above its threshold, never the standard one.
+ */
+export interface TierInput extends ModalityRatesInput {
   /** The tier applies once the request's input tokens (cache reads and writes included) are strictly above this. */
   readonly aboveInputTokens: number;
   readonly input: RateInput;
@@ -24,19 +58,22 @@ export interface TierInput {
 /** The service tiers a provider may offer beside its standard one. */
 export type ServiceTierName = "batch" | "flex" | "priority";
 
-/** A service tier: either a multiplier of every standard rate, or rates of its own. */
+/**
+ * A service tier: either a multiplier of every per-token rate (audio and image included; a
+ * model's `webSearch` fee is never scaled), or rates of its own.
+ */
 export type ServiceTierInput =
   | { readonly multiplier: string }
-  | {
+  | (ModalityRatesInput & {
       readonly input: RateInput;
       readonly output: RateInput;
       readonly cachedInput?: RateInput;
       readonly cacheWrite?: RateInput;
       readonly cacheWrite1h?: RateInput;
-    };
+    });
 
 /** A provider's priced model, as a table states it. */
-export interface ModelInput {
+export interface ModelInput extends ModalityRatesInput {
   readonly provider: string;
   readonly label?: string;
   readonly input: RateInput;
@@ -47,6 +84,11 @@ export interface ModelInput {
   readonly cacheWrite?: RateInput;
   /** Cache writes to a 1-hour cache. */
   readonly cacheWrite1h?: RateInput;
+  /**
+   * Web-search tool calls, per call: the same at every long-context and service tier (tiers
+   * and service tiers cannot state it).
+   */
+  readonly webSearch?: CallRateInput;
   readonly tiers?: readonly TierInput[];
   readonly serviceTiers?: { readonly [name in ServiceTierName]?: ServiceTierInput };
   /** Other names this model answers to (dated snapshots, marketing names). Lower case. */
@@ -151,6 +193,11 @@ export interface Rates {
   readonly cachedInput?: string;
   readonly cacheWrite?: string;
   readonly cacheWrite1h?: string;
+  readonly audioInput?: string;
+  readonly audioOutput?: string;
+  readonly imageInput?: string;
+  /** USD per web-search call. Only a model states it; every tier of the model uses the model's. */
+  readonly webSearch?: string;
 }
 
 /** A compiled long-context tier. */

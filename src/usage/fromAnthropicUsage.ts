@@ -8,8 +8,9 @@ import { countAt, usageObject } from "./fields.js";
  * reads (`cache_read_input_tokens`) and writes (`cache_creation_input_tokens`) *beside*
  * `input_tokens`; they are added into `input` here, so nothing is counted twice or left out.
  * Where the response breaks writes down by cache lifetime (`cache_creation.ephemeral_5m_input_tokens`,
- * `ephemeral_1h_input_tokens`), they become `cacheWrite` and `cacheWrite1h`. The whole
- * response may be passed.
+ * `ephemeral_1h_input_tokens`), they become `cacheWrite` and `cacheWrite1h`. Server-side
+ * web searches (`server_tool_use.web_search_requests`) become `webSearch` calls when above
+ * zero. The whole response may be passed.
  *
  * @throws PricebookError `INVALID_USAGE` with the field's path
  *
@@ -45,5 +46,13 @@ export function fromAnthropicUsage(response: unknown): Usage {
       "input tokens add up to more than 2^53 − 1",
     );
   }
-  return Object.freeze({ input, output, cachedInput: read, cacheWrite, cacheWrite1h });
+  const webSearch = countAt(usage, ["server_tool_use", "web_search_requests"], 0);
+  return Object.freeze({
+    input,
+    output,
+    cachedInput: read,
+    cacheWrite,
+    cacheWrite1h,
+    ...(webSearch > 0 ? { webSearch } : {}),
+  });
 }
