@@ -10,6 +10,9 @@ const GENAI_KINDS: Record<string, string> = {
   cache_read_mtok: "cachedInput",
   cache_write_mtok: "cacheWrite",
   cache_write_1h_mtok: "cacheWrite1h",
+  input_audio_mtok: "audioInput",
+  output_audio_mtok: "audioOutput",
+  input_image_mtok: "imageInput",
 };
 
 /** A float as the decimal its author meant: at most 15 significant digits. */
@@ -40,6 +43,10 @@ export function genaiFields(
 ): Map<string, string> {
   const fields = new Map<string, string>();
   for (const [key, value] of Object.entries(genaiBlock(prices, asOf))) {
+    if (key === "web_searches_kcount" && typeof value === "number") {
+      fields.set("webSearch", formatDecimal(floatDecimal(value).div(1000)));
+      continue;
+    }
     const kind = GENAI_KINDS[key];
     if (kind === undefined) continue;
     const perToken = (mtok: number): string =>
@@ -59,6 +66,9 @@ const LITELLM_KINDS: Record<string, string> = {
   cache_read_input_token_cost: "cachedInput",
   cache_creation_input_token_cost: "cacheWrite",
   cache_creation_input_token_cost_above_1hr: "cacheWrite1h",
+  input_cost_per_audio_token: "audioInput",
+  output_cost_per_audio_token: "audioOutput",
+  input_cost_per_image_token: "imageInput",
 };
 const LITELLM_SUFFIXES: Record<string, string> = {
   _batches: "batch",
@@ -70,6 +80,12 @@ const LITELLM_SUFFIXES: Record<string, string> = {
 export function litellmFields(entry: Record<string, unknown>): Map<string, string> {
   const fields = new Map<string, string>();
   for (const [key, value] of Object.entries(entry)) {
+    if (key === "search_context_cost_per_query" && typeof value === "object" && value !== null) {
+      // One per-call price only when every context size costs the same.
+      const sizes = new Set(Object.values(value).map((fee) => formatDecimal(floatDecimal(fee))));
+      if (sizes.size === 1) fields.set("webSearch", [...sizes][0] as string);
+      continue;
+    }
     if (typeof value !== "number") continue;
     const text = formatDecimal(floatDecimal(value));
     const direct = LITELLM_KINDS[key];

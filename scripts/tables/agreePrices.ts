@@ -32,14 +32,22 @@ export interface Agreement {
   readonly decided: readonly DecidedField[];
 }
 
-const perMillion = (rate: string): string => formatDecimal(new Dec(rate).times(1_000_000));
+/** A rate in the unit people quote it in: per 1M tokens, or per 1,000 calls for web search. */
+export function quoted(field: string, rate: string): string {
+  return field === "webSearch"
+    ? `${formatDecimal(new Dec(rate).times(1000))} per 1K calls`
+    : `${formatDecimal(new Dec(rate).times(1_000_000))} per 1M`;
+}
 
-function describe(genai: string | undefined, litellm: readonly string[]): string {
-  const g = genai === undefined ? "none" : perMillion(genai);
-  const l = litellm.length === 0 ? "none" : [...new Set(litellm.map(perMillion))].join(" / ");
-  if (genai === undefined) return `only LiteLLM prices it (${l} per 1M)`;
-  if (litellm.length === 0) return `only genai-prices prices it (${g} per 1M)`;
-  return `genai-prices ${g} vs LiteLLM ${l} per 1M`;
+function describe(field: string, genai: string | undefined, litellm: readonly string[]): string {
+  const g = genai === undefined ? "none" : quoted(field, genai);
+  const l =
+    litellm.length === 0
+      ? "none"
+      : [...new Set(litellm.map((rate) => quoted(field, rate)))].join(" / ");
+  if (genai === undefined) return `only LiteLLM prices it (${l})`;
+  if (litellm.length === 0) return `only genai-prices prices it (${g})`;
+  return `genai-prices ${g} vs LiteLLM ${l}`;
 }
 
 /**
@@ -69,7 +77,7 @@ export function agreePrices(
       return value === undefined ? [] : [value];
     });
     if (fact?.omit.has(field)) {
-      dropped.push({ field, reason: `the fact file gives no confirmed price (${describe(g, ls)})` });
+      dropped.push({ field, reason: `the fact file gives no confirmed price (${describe(field, g, ls)})` });
       continue;
     }
     const stated = fact?.values.get(field);
@@ -82,7 +90,7 @@ export function agreePrices(
       continue;
     }
     if (g !== undefined && ls.some((value) => new Dec(value).eq(g))) fields.set(field, g);
-    else dropped.push({ field, reason: describe(g, ls) });
+    else dropped.push({ field, reason: describe(field, g, ls) });
   }
   return { fields, dropped, decided };
 }

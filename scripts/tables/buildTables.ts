@@ -3,7 +3,7 @@
 import { Dec } from "../../src/money/decimal.js";
 import { formatDecimal } from "../../src/money/formatDecimal.js";
 import type { ModelInput, PricingTableInput } from "../../src/schema/types.js";
-import { type Agreement, agreePrices, type FactFields } from "./agreePrices.js";
+import { type Agreement, agreePrices, type FactFields, quoted } from "./agreePrices.js";
 import type { Decisions, FactDecision } from "./decisions.js";
 import {
   findGenaiModel,
@@ -16,7 +16,17 @@ import { TABLE_SPECS, TEXT_MODES, type TableSpec } from "./tableSpecs.js";
 
 /** Reads one catalog record's prices into flat fields (the catalog importer does the reading). */
 export interface PriceReader {
-  genai(provider: GenaiProvider, model: GenaiModel, asOf: string): PriceFields;
+  /**
+   * The prices of genai-prices record `model` for model id `id`, in force on `asOf`.
+   * `embedding`: the id is an embedding model (no output tokens, so no output price needed).
+   */
+  genai(
+    provider: GenaiProvider,
+    model: GenaiModel,
+    id: string,
+    asOf: string,
+    embedding: boolean,
+  ): PriceFields;
   litellm(key: string, entry: Record<string, unknown>): PriceFields;
 }
 
@@ -230,7 +240,7 @@ export function buildTables(catalogs: Catalogs, reader: PriceReader, decisions: 
         const withoutOutput = (fields: PriceFields): PriceFields =>
           embedding ? new Map([...fields].filter(([field]) => field !== "output")) : fields;
         const genai = candidate.genai
-          ? withoutOutput(reader.genai(candidate.genai.provider, candidate.genai.model, date))
+          ? withoutOutput(reader.genai(candidate.genai.provider, candidate.genai.model, candidate.id, date, embedding))
           : undefined;
         const litellm = (litellmFields.get(candidate.id) ?? []).map(withoutOutput);
         const fact = factFor(decisions, spec.id, candidate.id, date);
@@ -268,7 +278,7 @@ export function buildTables(catalogs: Catalogs, reader: PriceReader, decisions: 
               table: spec.id,
               model: candidate.id,
               field: decided.field,
-              reason: `${formatDecimal(new Dec(decided.value).times(1_000_000))} per 1M (${agrees}): ${fact?.reason ?? ""}`,
+              reason: `${quoted(decided.field, decided.value)} (${agrees}): ${fact?.reason ?? ""}`,
             },
             date,
           );

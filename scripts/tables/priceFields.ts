@@ -3,6 +3,7 @@
 import { Dec } from "../../src/money/decimal.js";
 import { formatDecimal } from "../../src/money/formatDecimal.js";
 import type {
+  CallRateInput,
   ModelInput,
   RateInput,
   RateKind,
@@ -10,18 +11,25 @@ import type {
   TierInput,
 } from "../../src/schema/types.js";
 
+/** The per-token rate kinds (every kind but the per-call `webSearch`). */
+type TokenKind = Exclude<RateKind, "webSearch">;
+
 /**
- * Field names: `input`, `cachedInput`, … for standard rates; `tier:<aboveInputTokens>:<kind>`
+ * Field names: `input`, `cachedInput`, `audioInput`, … for standard per-token rates, `webSearch`
+ * for the per-call web-search fee (USD per call); `tier:<aboveInputTokens>:<kind>`
  * for a long-context tier; `batch:<kind>`, `flex:<kind>`, `priority:<kind>` for service tiers.
  */
 export type PriceFields = ReadonlyMap<string, string>;
 
-export const RATE_KINDS: readonly RateKind[] = [
+export const RATE_KINDS: readonly TokenKind[] = [
   "input",
   "output",
   "cachedInput",
   "cacheWrite",
   "cacheWrite1h",
+  "audioInput",
+  "audioOutput",
+  "imageInput",
 ];
 export const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 
@@ -32,6 +40,13 @@ export function perToken(rate: RateInput): string {
     : formatDecimal(new Dec(rate.perMillion).div(1_000_000));
 }
 
+/** A per-call fee as a plain per-call decimal string. */
+export function perCall(fee: CallRateInput): string {
+  return typeof fee === "string"
+    ? formatDecimal(new Dec(fee))
+    : formatDecimal(new Dec(fee.perThousand).div(1000));
+}
+
 /** A per-token rate stated per million tokens, trailing zeros trimmed. */
 export function perMillion(rate: string): string {
   return formatDecimal(new Dec(rate).times(1_000_000));
@@ -40,13 +55,14 @@ export function perMillion(rate: string): string {
 /** The flat fields of a model as a table or importer states it. */
 export function flattenModel(model: ModelInput): Map<string, string> {
   const fields = new Map<string, string>();
-  const put = (prefix: string, rates: Partial<Record<RateKind, RateInput>>): void => {
+  const put = (prefix: string, rates: Partial<Record<TokenKind, RateInput>>): void => {
     for (const kind of RATE_KINDS) {
       const rate = rates[kind];
       if (rate !== undefined) fields.set(`${prefix}${kind}`, perToken(rate));
     }
   };
   put("", model);
+  if (model.webSearch !== undefined) fields.set("webSearch", perCall(model.webSearch));
   for (const tier of model.tiers ?? []) put(`tier:${tier.aboveInputTokens}:`, tier);
   for (const name of SERVICE_TIERS) {
     const tier = model.serviceTiers?.[name];
@@ -76,8 +92,8 @@ export function tierThresholds(fields: PriceFields): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
-function ratesAt(fields: PriceFields, prefix: string): Partial<Record<RateKind, RateInput>> {
-  const rates: Partial<Record<RateKind, RateInput>> = {};
+function ratesAt(fields: PriceFields, prefix: string): Partial<Record<TokenKind, RateInput>> {
+  const rates: Partial<Record<TokenKind, RateInput>> = {};
   for (const kind of RATE_KINDS) {
     const rate = fields.get(`${prefix}${kind}`);
     if (rate !== undefined) rates[kind] = { perMillion: perMillion(rate) };
@@ -109,10 +125,14 @@ export function pricesFromFields(fields: PriceFields): Pick<
     if (rates.input === undefined || rates.output === undefined) continue;
     mutable[name] = rates;
   }
+  const webSearch = fields.get("webSearch");
   return {
     ...base,
     input: base.input,
     output: base.output,
+    ...(webSearch !== undefined
+      ? { webSearch: { perThousand: formatDecimal(new Dec(webSearch).times(1000)) } }
+      : {}),
     ...(tiers.length > 0 ? { tiers } : {}),
     ...(Object.keys(serviceTiers).length > 0 ? { serviceTiers } : {}),
   };

@@ -37,6 +37,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.08" },
       cacheWrite: { perMillion: "1" },
       cacheWrite1h: { perMillion: "1.6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -48,6 +51,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.08" },
       cacheWrite: { perMillion: "1" },
       cacheWrite1h: { perMillion: "1.6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -70,6 +76,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -81,6 +90,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -92,6 +104,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -103,6 +118,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -165,6 +183,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -176,6 +197,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       tiers: [
         {
           aboveInputTokens: 200000,
@@ -196,6 +220,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "1" },
       cacheWrite: { perMillion: "12.5" },
       cacheWrite1h: { perMillion: "20" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-haiku-4-5": {
       provider: "anthropic",
@@ -223,6 +250,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-1-20250805": {
       provider: "anthropic",
@@ -232,6 +262,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-20250514": {
       provider: "anthropic",
@@ -241,6 +274,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -252,6 +288,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-5-20251101": {
       provider: "anthropic",
@@ -261,6 +300,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-6": {
       provider: "anthropic",
@@ -270,6 +312,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
       maxPricedInputTokens: 200000,
     },
     "claude-opus-4-6-20260205": {
@@ -280,6 +325,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
       maxPricedInputTokens: 200000,
     },
     "claude-opus-4-7": {
@@ -290,6 +338,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-7-20260416": {
       provider: "anthropic",
@@ -299,6 +350,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-8": {
       provider: "anthropic",
@@ -308,6 +362,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-sonnet-4-20250514": {
       provider: "anthropic",
@@ -317,6 +374,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       tiers: [
         {
           aboveInputTokens: 200000,
@@ -337,6 +397,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       tiers: [
         {
           aboveInputTokens: 200000,
@@ -356,6 +419,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       tiers: [
         {
           aboveInputTokens: 200000,
@@ -375,6 +441,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       maxPricedInputTokens: 200000,
     },
     "claude-sonnet-5": {
@@ -385,6 +454,9 @@ export const anthropic20250101 = {
       cachedInput: { perMillion: "0.2" },
       cacheWrite: { perMillion: "2.5" },
       cacheWrite1h: { perMillion: "4" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
   },
 } as const satisfies PricingTableInput;

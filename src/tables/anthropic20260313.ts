@@ -37,6 +37,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.08" },
       cacheWrite: { perMillion: "1" },
       cacheWrite1h: { perMillion: "1.6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -48,6 +51,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.08" },
       cacheWrite: { perMillion: "1" },
       cacheWrite1h: { perMillion: "1.6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -70,6 +76,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -81,6 +90,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -92,6 +104,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -103,6 +118,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -165,6 +183,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -176,6 +197,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       maxPricedInputTokens: 200000,
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
@@ -188,6 +212,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "1" },
       cacheWrite: { perMillion: "12.5" },
       cacheWrite1h: { perMillion: "20" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-haiku-4-5": {
       provider: "anthropic",
@@ -215,6 +242,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-1-20250805": {
       provider: "anthropic",
@@ -224,6 +254,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-20250514": {
       provider: "anthropic",
@@ -233,6 +266,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "1.5" },
       cacheWrite: { perMillion: "18.75" },
       cacheWrite1h: { perMillion: "30" },
+      webSearch: {
+        perThousand: "10",
+      },
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
     },
@@ -244,6 +280,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-5-20251101": {
       provider: "anthropic",
@@ -253,6 +292,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-6": {
       provider: "anthropic",
@@ -262,6 +304,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-6-20260205": {
       provider: "anthropic",
@@ -271,6 +316,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-7": {
       provider: "anthropic",
@@ -280,6 +328,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-7-20260416": {
       provider: "anthropic",
@@ -289,6 +340,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-8": {
       provider: "anthropic",
@@ -298,6 +352,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-sonnet-4-20250514": {
       provider: "anthropic",
@@ -307,6 +364,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       maxPricedInputTokens: 200000,
       source:
         "Anthropic's pricing page (platform.claude.com/docs/zh-CN/about-claude/pricing) and genai-prices, as in data/provider-prices.md",
@@ -319,6 +379,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       tiers: [
         {
           aboveInputTokens: 200000,
@@ -338,6 +401,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
       tiers: [
         {
           aboveInputTokens: 200000,
@@ -357,6 +423,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.3" },
       cacheWrite: { perMillion: "3.75" },
       cacheWrite1h: { perMillion: "6" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-sonnet-5": {
       provider: "anthropic",
@@ -366,6 +435,9 @@ export const anthropic20260313 = {
       cachedInput: { perMillion: "0.2" },
       cacheWrite: { perMillion: "2.5" },
       cacheWrite1h: { perMillion: "4" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
   },
 } as const satisfies PricingTableInput;

@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * Amazon Bedrock list prices, in force from 2025-01-01: 126 models whose prices two
+ * Amazon Bedrock list prices, in force from 2025-01-01: 130 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -34,6 +34,12 @@ export const awsBedrock20250101 = {
       label: "Nova Pro",
       input: { perMillion: "0.8" },
       output: { perMillion: "3.2" },
+    },
+    "amazon.titan-embed-text-v1": {
+      provider: "aws-bedrock",
+      label: "Titan Embeddings G1 - Text",
+      input: { perMillion: "0.1" },
+      output: { perMillion: "0" },
     },
     "anthropic.claude-3-5-haiku-20241022-v1:0": {
       provider: "aws-bedrock",
@@ -194,6 +200,13 @@ export const awsBedrock20250101 = {
       output: { perMillion: "11" },
       cachedInput: { perMillion: "0.22" },
       cacheWrite: { perMillion: "2.75" },
+    },
+    "eu.amazon.nova-2-lite-v1:0": {
+      provider: "aws-bedrock",
+      label: "Nova 2 Lite",
+      input: { perMillion: "0.33" },
+      output: { perMillion: "2.75" },
+      cachedInput: { perMillion: "0.0825" },
     },
     "eu.anthropic.claude-3-5-sonnet-20240620-v1:0": {
       provider: "aws-bedrock",
@@ -415,6 +428,13 @@ export const awsBedrock20250101 = {
       input: { perMillion: "0.04" },
       output: { perMillion: "0.08" },
     },
+    "jp.amazon.nova-2-lite-v1:0": {
+      provider: "aws-bedrock",
+      label: "Nova 2 Lite",
+      input: { perMillion: "0.33" },
+      output: { perMillion: "2.75" },
+      cachedInput: { perMillion: "0.0825" },
+    },
     "jp.anthropic.claude-haiku-4-5-20251001-v1:0": {
       provider: "aws-bedrock",
       input: { perMillion: "1.1" },
@@ -619,6 +639,13 @@ export const awsBedrock20250101 = {
       label: "Qwen3-VL-235B-A22B-Instruct",
       input: { perMillion: "0.53" },
       output: { perMillion: "2.66" },
+    },
+    "us.amazon.nova-2-lite-v1:0": {
+      provider: "aws-bedrock",
+      label: "Nova 2 Lite",
+      input: { perMillion: "0.33" },
+      output: { perMillion: "2.75" },
+      cachedInput: { perMillion: "0.0825" },
     },
     "us.amazon.nova-lite-v1:0": {
       provider: "aws-bedrock",

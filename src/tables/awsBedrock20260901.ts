@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * Amazon Bedrock list prices, in force from 2026-09-01: 121 models whose prices two
+ * Amazon Bedrock list prices, in force from 2026-09-01: 125 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -34,6 +34,12 @@ export const awsBedrock20260901 = {
       label: "Nova Pro",
       input: { perMillion: "0.8" },
       output: { perMillion: "3.2" },
+    },
+    "amazon.titan-embed-text-v1": {
+      provider: "aws-bedrock",
+      label: "Titan Embeddings G1 - Text",
+      input: { perMillion: "0.1" },
+      output: { perMillion: "0" },
     },
     "anthropic.claude-3-5-haiku-20241022-v1:0": {
       provider: "aws-bedrock",
@@ -187,6 +193,13 @@ export const awsBedrock20260901 = {
       output: { perMillion: "16.5" },
       cachedInput: { perMillion: "0.33" },
       cacheWrite: { perMillion: "4.125" },
+    },
+    "eu.amazon.nova-2-lite-v1:0": {
+      provider: "aws-bedrock",
+      label: "Nova 2 Lite",
+      input: { perMillion: "0.33" },
+      output: { perMillion: "2.75" },
+      cachedInput: { perMillion: "0.0825" },
     },
     "eu.anthropic.claude-3-5-sonnet-20240620-v1:0": {
       provider: "aws-bedrock",
@@ -394,6 +407,13 @@ export const awsBedrock20260901 = {
       input: { perMillion: "0.04" },
       output: { perMillion: "0.08" },
     },
+    "jp.amazon.nova-2-lite-v1:0": {
+      provider: "aws-bedrock",
+      label: "Nova 2 Lite",
+      input: { perMillion: "0.33" },
+      output: { perMillion: "2.75" },
+      cachedInput: { perMillion: "0.0825" },
+    },
     "jp.anthropic.claude-haiku-4-5-20251001-v1:0": {
       provider: "aws-bedrock",
       input: { perMillion: "1.1" },
@@ -591,6 +611,13 @@ export const awsBedrock20260901 = {
       label: "Qwen3-VL-235B-A22B-Instruct",
       input: { perMillion: "0.53" },
       output: { perMillion: "2.66" },
+    },
+    "us.amazon.nova-2-lite-v1:0": {
+      provider: "aws-bedrock",
+      label: "Nova 2 Lite",
+      input: { perMillion: "0.33" },
+      output: { perMillion: "2.75" },
+      cachedInput: { perMillion: "0.0825" },
     },
     "us.amazon.nova-lite-v1:0": {
       provider: "aws-bedrock",

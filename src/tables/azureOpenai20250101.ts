@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * Azure OpenAI list prices (global deployments), in force from 2025-01-01: 86 models whose prices two
+ * Azure OpenAI list prices (global deployments), in force from 2025-01-01: 90 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -17,6 +17,11 @@ export const azureOpenai20250101 = {
   checkedOn: "2026-08-21",
   currency: "USD",
   models: {
+    ada: {
+      provider: "azure-openai",
+      input: { perMillion: "0.1" },
+      output: { perMillion: "0" },
+    },
     "codex-mini": {
       provider: "azure-openai",
       label: "Codex Mini",
@@ -195,6 +200,8 @@ export const azureOpenai20250101 = {
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
       cachedInput: { perMillion: "0.3" },
+      audioInput: { perMillion: "10" },
+      audioOutput: { perMillion: "20" },
     },
     "gpt-4o-realtime-preview-2024-10-01": {
       provider: "azure-openai",
@@ -207,6 +214,8 @@ export const azureOpenai20250101 = {
       input: { perMillion: "5" },
       output: { perMillion: "20" },
       cachedInput: { perMillion: "2.5" },
+      audioInput: { perMillion: "40" },
+      audioOutput: { perMillion: "80" },
     },
     "gpt-5": {
       provider: "azure-openai",
@@ -555,6 +564,8 @@ export const azureOpenai20250101 = {
       label: "GPT Audio Mini",
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
+      audioInput: { perMillion: "10" },
+      audioOutput: { perMillion: "20" },
     },
     o1: {
       provider: "azure-openai",
@@ -637,6 +648,21 @@ export const azureOpenai20250101 = {
       provider: "azure-openai",
       input: { perMillion: "1.1" },
       output: { perMillion: "4.4" },
+    },
+    "text-embedding-3-large": {
+      provider: "azure-openai",
+      input: { perMillion: "0.13" },
+      output: { perMillion: "0" },
+    },
+    "text-embedding-3-small": {
+      provider: "azure-openai",
+      input: { perMillion: "0.02" },
+      output: { perMillion: "0" },
+    },
+    "text-embedding-ada-002": {
+      provider: "azure-openai",
+      input: { perMillion: "0.1" },
+      output: { perMillion: "0" },
     },
   },
 } as const satisfies PricingTableInput;

@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * Google Gemini API list prices, in force from 2025-11-07: 34 models whose prices two
+ * Google Gemini API list prices, in force from 2025-11-07: 36 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -133,6 +133,7 @@ export const google20251107 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.7" },
     },
     "gemini-2.0-flash-001": {
       provider: "google",
@@ -140,6 +141,7 @@ export const google20251107 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.7" },
     },
     "gemini-2.0-flash-lite": {
       provider: "google",
@@ -165,6 +167,7 @@ export const google20251107 = {
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
       cachedInput: { perMillion: "0.03" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-2.5-flash-image-preview": {
       provider: "google",
@@ -178,6 +181,7 @@ export const google20251107 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.01" },
+      audioInput: { perMillion: "0.3" },
     },
     "gemini-2.5-flash-lite-preview-06-17": {
       provider: "google",
@@ -191,6 +195,7 @@ export const google20251107 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.01" },
+      audioInput: { perMillion: "0.3" },
     },
     "gemini-2.5-flash-preview-04-17": {
       provider: "google",
@@ -203,6 +208,7 @@ export const google20251107 = {
       label: "Gemini 2.5 Flash",
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-2.5-pro": {
       provider: "google",
@@ -279,6 +285,7 @@ export const google20251107 = {
       input: { perMillion: "0.5" },
       output: { perMillion: "3" },
       cachedInput: { perMillion: "0.05" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-3-pro-preview": {
       provider: "google",
@@ -301,6 +308,7 @@ export const google20251107 = {
       input: { perMillion: "0.25" },
       output: { perMillion: "1.5" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.5" },
     },
     "gemini-3.1-flash-lite-preview": {
       provider: "google",
@@ -308,12 +316,16 @@ export const google20251107 = {
       input: { perMillion: "0.25" },
       output: { perMillion: "1.5" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.5" },
     },
     "gemini-3.1-flash-live-preview": {
       provider: "google",
       label: "Gemini 3.1 Flash Live Preview",
       input: { perMillion: "0.75" },
       output: { perMillion: "4.5" },
+      audioInput: { perMillion: "3" },
+      audioOutput: { perMillion: "12" },
+      imageInput: { perMillion: "1" },
     },
     "gemini-3.1-pro-preview": {
       provider: "google",
@@ -351,6 +363,17 @@ export const google20251107 = {
       input: { perMillion: "1.5" },
       output: { perMillion: "9" },
       cachedInput: { perMillion: "0.15" },
+    },
+    "gemini-embedding-001": {
+      provider: "google",
+      input: { perMillion: "0.15" },
+      output: { perMillion: "0" },
+    },
+    "gemini-embedding-2": {
+      provider: "google",
+      label: "Gemini Embedding 2",
+      input: { perMillion: "0.2" },
+      output: { perMillion: "0" },
     },
     "gemini-omni-flash-preview": {
       provider: "google",

@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * Google Vertex AI list prices, in force from 2025-01-01: 65 models whose prices two
+ * Google Vertex AI list prices, in force from 2025-01-01: 67 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -137,6 +137,9 @@ export const googleVertex20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-5@20251101": {
       provider: "google-vertex",
@@ -146,6 +149,9 @@ export const googleVertex20250101 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-6": {
       provider: "google-vertex",
@@ -252,6 +258,9 @@ export const googleVertex20250101 = {
       cachedInput: { perMillion: "0.2" },
       cacheWrite: { perMillion: "2.5" },
       cacheWrite1h: { perMillion: "4" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-sonnet-5@default": {
       provider: "google-vertex",
@@ -261,6 +270,9 @@ export const googleVertex20250101 = {
       cachedInput: { perMillion: "0.2" },
       cacheWrite: { perMillion: "2.5" },
       cacheWrite1h: { perMillion: "4" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "gemini-1.5-flash": {
       provider: "google-vertex",
@@ -328,6 +340,7 @@ export const googleVertex20250101 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.7" },
     },
     "gemini-2.0-flash-lite": {
       provider: "google-vertex",
@@ -347,6 +360,7 @@ export const googleVertex20250101 = {
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
       cachedInput: { perMillion: "0.03" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-2.5-flash-image-preview": {
       provider: "google-vertex",
@@ -360,6 +374,7 @@ export const googleVertex20250101 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.01" },
+      audioInput: { perMillion: "0.3" },
     },
     "gemini-2.5-flash-lite-preview-06-17": {
       provider: "google-vertex",
@@ -373,6 +388,7 @@ export const googleVertex20250101 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.01" },
+      audioInput: { perMillion: "0.3" },
     },
     "gemini-2.5-flash-preview-04-17": {
       provider: "google-vertex",
@@ -385,6 +401,7 @@ export const googleVertex20250101 = {
       label: "Gemini 2.5 Flash",
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-2.5-pro": {
       provider: "google-vertex",
@@ -474,6 +491,7 @@ export const googleVertex20250101 = {
       input: { perMillion: "0.5" },
       output: { perMillion: "3" },
       cachedInput: { perMillion: "0.05" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-3-pro-preview": {
       provider: "google-vertex",
@@ -496,6 +514,7 @@ export const googleVertex20250101 = {
       input: { perMillion: "0.25" },
       output: { perMillion: "1.5" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.5" },
     },
     "gemini-3.1-flash-lite-preview": {
       provider: "google-vertex",
@@ -503,6 +522,7 @@ export const googleVertex20250101 = {
       input: { perMillion: "0.25" },
       output: { perMillion: "1.5" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.5" },
     },
     "gemini-3.1-pro-preview": {
       provider: "google-vertex",
@@ -540,6 +560,17 @@ export const googleVertex20250101 = {
       input: { perMillion: "1.5" },
       output: { perMillion: "9" },
       cachedInput: { perMillion: "0.15" },
+    },
+    "gemini-embedding-001": {
+      provider: "google-vertex",
+      input: { perMillion: "0.15" },
+      output: { perMillion: "0" },
+    },
+    "gemini-embedding-2": {
+      provider: "google-vertex",
+      label: "Gemini Embedding 2",
+      input: { perMillion: "0.2" },
+      output: { perMillion: "0" },
     },
     "gemini-omni-flash-preview": {
       provider: "google-vertex",

@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * Google Vertex AI list prices, in force from 2026-09-01: 63 models whose prices two
+ * Google Vertex AI list prices, in force from 2026-09-01: 65 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -137,6 +137,9 @@ export const googleVertex20260901 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-5@20251101": {
       provider: "google-vertex",
@@ -146,6 +149,9 @@ export const googleVertex20260901 = {
       cachedInput: { perMillion: "0.5" },
       cacheWrite: { perMillion: "6.25" },
       cacheWrite1h: { perMillion: "10" },
+      webSearch: {
+        perThousand: "10",
+      },
     },
     "claude-opus-4-6": {
       provider: "google-vertex",
@@ -310,6 +316,7 @@ export const googleVertex20260901 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.7" },
     },
     "gemini-2.0-flash-lite": {
       provider: "google-vertex",
@@ -329,6 +336,7 @@ export const googleVertex20260901 = {
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
       cachedInput: { perMillion: "0.03" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-2.5-flash-image-preview": {
       provider: "google-vertex",
@@ -342,6 +350,7 @@ export const googleVertex20260901 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.01" },
+      audioInput: { perMillion: "0.3" },
     },
     "gemini-2.5-flash-lite-preview-06-17": {
       provider: "google-vertex",
@@ -355,6 +364,7 @@ export const googleVertex20260901 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.01" },
+      audioInput: { perMillion: "0.3" },
     },
     "gemini-2.5-flash-preview-04-17": {
       provider: "google-vertex",
@@ -367,6 +377,7 @@ export const googleVertex20260901 = {
       label: "Gemini 2.5 Flash",
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-2.5-pro": {
       provider: "google-vertex",
@@ -456,6 +467,7 @@ export const googleVertex20260901 = {
       input: { perMillion: "0.5" },
       output: { perMillion: "3" },
       cachedInput: { perMillion: "0.05" },
+      audioInput: { perMillion: "1" },
     },
     "gemini-3-pro-preview": {
       provider: "google-vertex",
@@ -478,6 +490,7 @@ export const googleVertex20260901 = {
       input: { perMillion: "0.25" },
       output: { perMillion: "1.5" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.5" },
     },
     "gemini-3.1-flash-lite-preview": {
       provider: "google-vertex",
@@ -485,6 +498,7 @@ export const googleVertex20260901 = {
       input: { perMillion: "0.25" },
       output: { perMillion: "1.5" },
       cachedInput: { perMillion: "0.025" },
+      audioInput: { perMillion: "0.5" },
     },
     "gemini-3.1-pro-preview": {
       provider: "google-vertex",
@@ -522,6 +536,17 @@ export const googleVertex20260901 = {
       input: { perMillion: "1.5" },
       output: { perMillion: "9" },
       cachedInput: { perMillion: "0.15" },
+    },
+    "gemini-embedding-001": {
+      provider: "google-vertex",
+      input: { perMillion: "0.15" },
+      output: { perMillion: "0" },
+    },
+    "gemini-embedding-2": {
+      provider: "google-vertex",
+      label: "Gemini Embedding 2",
+      input: { perMillion: "0.2" },
+      output: { perMillion: "0" },
     },
     "gemini-omni-flash-preview": {
       provider: "google-vertex",

@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * Mistral API list prices, in force from 2025-01-01: 19 models whose prices two
+ * Mistral API list prices, in force from 2025-01-01: 23 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -52,6 +52,29 @@ export const mistral20250101 = {
       label: "Magistral Medium",
       input: { perMillion: "2" },
       output: { perMillion: "5" },
+    },
+    "magistral-small-1-2-2509": {
+      provider: "mistral",
+      label: "Magistral Small",
+      input: { perMillion: "0.5" },
+      output: { perMillion: "1.5" },
+    },
+    "magistral-small-2506": {
+      provider: "mistral",
+      label: "Magistral Small",
+      input: { perMillion: "0.5" },
+      output: { perMillion: "1.5" },
+    },
+    "magistral-small-latest": {
+      provider: "mistral",
+      label: "Magistral Small",
+      input: { perMillion: "0.5" },
+      output: { perMillion: "1.5" },
+    },
+    "mistral-embed": {
+      provider: "mistral",
+      input: { perMillion: "0.1" },
+      output: { perMillion: "0" },
     },
     "mistral-large-2411": {
       provider: "mistral",

@@ -3,7 +3,7 @@
 import type { PricingTableInput } from "../schema/types.js";
 
 /**
- * OpenAI API list prices, in force from 2025-06-10: 122 models whose prices two
+ * OpenAI API list prices, in force from 2025-06-10: 126 models whose prices two
  * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every
  * exclusion and decision).
  */
@@ -299,12 +299,16 @@ export const openai20250610 = {
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
       cachedInput: { perMillion: "0.3" },
+      audioInput: { perMillion: "10" },
+      audioOutput: { perMillion: "20" },
     },
     "gpt-4o-mini-realtime-preview-2024-12-17": {
       provider: "openai",
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
       cachedInput: { perMillion: "0.3" },
+      audioInput: { perMillion: "10" },
+      audioOutput: { perMillion: "20" },
     },
     "gpt-4o-mini-search-preview": {
       provider: "openai",
@@ -325,6 +329,8 @@ export const openai20250610 = {
       input: { perMillion: "5" },
       output: { perMillion: "20" },
       cachedInput: { perMillion: "2.5" },
+      audioInput: { perMillion: "40" },
+      audioOutput: { perMillion: "80" },
     },
     "gpt-4o-realtime-preview-2024-10-01": {
       provider: "openai",
@@ -337,12 +343,16 @@ export const openai20250610 = {
       input: { perMillion: "5" },
       output: { perMillion: "20" },
       cachedInput: { perMillion: "2.5" },
+      audioInput: { perMillion: "40" },
+      audioOutput: { perMillion: "80" },
     },
     "gpt-4o-realtime-preview-2025-06-03": {
       provider: "openai",
       input: { perMillion: "5" },
       output: { perMillion: "20" },
       cachedInput: { perMillion: "2.5" },
+      audioInput: { perMillion: "40" },
+      audioOutput: { perMillion: "80" },
     },
     "gpt-4o-search-preview": {
       provider: "openai",
@@ -710,48 +720,64 @@ export const openai20250610 = {
       label: "GPT Audio",
       input: { perMillion: "2.5" },
       output: { perMillion: "10" },
+      audioInput: { perMillion: "32" },
+      audioOutput: { perMillion: "64" },
     },
     "gpt-audio-1.5": {
       provider: "openai",
       label: "GPT Audio",
       input: { perMillion: "2.5" },
       output: { perMillion: "10" },
+      audioInput: { perMillion: "32" },
+      audioOutput: { perMillion: "64" },
     },
     "gpt-audio-2025-08-28": {
       provider: "openai",
       label: "GPT Audio",
       input: { perMillion: "2.5" },
       output: { perMillion: "10" },
+      audioInput: { perMillion: "32" },
+      audioOutput: { perMillion: "64" },
     },
     "gpt-audio-mini": {
       provider: "openai",
       label: "GPT Audio Mini",
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
+      audioInput: { perMillion: "10" },
+      audioOutput: { perMillion: "20" },
     },
     "gpt-audio-mini-2025-10-06": {
       provider: "openai",
       label: "GPT Audio Mini",
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
+      audioInput: { perMillion: "10" },
+      audioOutput: { perMillion: "20" },
     },
     "gpt-audio-mini-2025-12-15": {
       provider: "openai",
       label: "GPT Audio Mini",
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
+      audioInput: { perMillion: "10" },
+      audioOutput: { perMillion: "20" },
     },
     "gpt-realtime": {
       provider: "openai",
       input: { perMillion: "4" },
       output: { perMillion: "16" },
       cachedInput: { perMillion: "0.4" },
+      audioInput: { perMillion: "32" },
+      audioOutput: { perMillion: "64" },
     },
     "gpt-realtime-2025-08-28": {
       provider: "openai",
       input: { perMillion: "4" },
       output: { perMillion: "16" },
       cachedInput: { perMillion: "0.4" },
+      audioInput: { perMillion: "32" },
+      audioOutput: { perMillion: "64" },
     },
     o1: {
       provider: "openai",
@@ -877,6 +903,30 @@ export const openai20250610 = {
       input: { perMillion: "2" },
       output: { perMillion: "8" },
       cachedInput: { perMillion: "0.5" },
+    },
+    "text-embedding-3-large": {
+      provider: "openai",
+      label: "text embedding 3",
+      input: { perMillion: "0.13" },
+      output: { perMillion: "0" },
+    },
+    "text-embedding-3-small": {
+      provider: "openai",
+      label: "text embedding 3",
+      input: { perMillion: "0.02" },
+      output: { perMillion: "0" },
+    },
+    "text-embedding-ada-002": {
+      provider: "openai",
+      label: "text embedding ada",
+      input: { perMillion: "0.1" },
+      output: { perMillion: "0" },
+    },
+    "text-embedding-ada-002-v2": {
+      provider: "openai",
+      label: "text embedding ada",
+      input: { perMillion: "0.1" },
+      output: { perMillion: "0" },
     },
   },
 } as const satisfies PricingTableInput;
