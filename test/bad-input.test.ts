@@ -664,7 +664,7 @@ const COMMAND_LINES: Record<string, string[]> = {
   budget: ["budget", "--variant", "gpt-3.5", "--queries", "10"],
   table: ["table"],
   audit: ["audit"],
-  diff: ["diff", "openai@2025-04-16", "openai"],
+  diff: ["diff", "openai@2025-01-01", "openai"],
   models: ["models"],
 };
 for (const [command, line] of Object.entries(COMMAND_LINES)) {

@@ -165,6 +165,13 @@ export const openai20250610 = {
       input: { perMillion: "2" },
       output: { perMillion: "8" },
       cachedInput: { perMillion: "0.5" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "1" },
+          output: { perMillion: "4" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4.1-2025-04-14": {
       provider: "openai",
@@ -172,6 +179,13 @@ export const openai20250610 = {
       input: { perMillion: "2" },
       output: { perMillion: "8" },
       cachedInput: { perMillion: "0.5" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "1" },
+          output: { perMillion: "4" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4.1-mini": {
       provider: "openai",
@@ -179,6 +193,13 @@ export const openai20250610 = {
       input: { perMillion: "0.4" },
       output: { perMillion: "1.6" },
       cachedInput: { perMillion: "0.1" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "0.2" },
+          output: { perMillion: "0.8" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4.1-mini-2025-04-14": {
       provider: "openai",
@@ -186,6 +207,13 @@ export const openai20250610 = {
       input: { perMillion: "0.4" },
       output: { perMillion: "1.6" },
       cachedInput: { perMillion: "0.1" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "0.2" },
+          output: { perMillion: "0.8" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4.1-nano": {
       provider: "openai",
@@ -193,6 +221,13 @@ export const openai20250610 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.025" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "0.05" },
+          output: { perMillion: "0.2" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4.1-nano-2025-04-14": {
       provider: "openai",
@@ -200,6 +235,13 @@ export const openai20250610 = {
       input: { perMillion: "0.1" },
       output: { perMillion: "0.4" },
       cachedInput: { perMillion: "0.025" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "0.05" },
+          output: { perMillion: "0.2" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4.5-preview": {
       provider: "openai",
@@ -227,8 +269,14 @@ export const openai20250610 = {
       label: "gpt 4o",
       input: { perMillion: "5" },
       output: { perMillion: "15" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "2.5" },
+          output: { perMillion: "7.5" },
+        },
+      },
       source:
-        "data/provider-prices.md D1 (LiteLLM; OpenAI pricing page cited in pydantic/genai-prices PR #496)",
+        "data/provider-prices.md D1 (LiteLLM; OpenAI pricing page cited in pydantic/genai-prices PR #496); data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4o-2024-08-06": {
       provider: "openai",
@@ -236,6 +284,13 @@ export const openai20250610 = {
       input: { perMillion: "2.5" },
       output: { perMillion: "10" },
       cachedInput: { perMillion: "1.25" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "1.25" },
+          output: { perMillion: "5" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4o-2024-11-20": {
       provider: "openai",
@@ -243,6 +298,13 @@ export const openai20250610 = {
       input: { perMillion: "2.5" },
       output: { perMillion: "10" },
       cachedInput: { perMillion: "1.25" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "1.25" },
+          output: { perMillion: "5" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4o-audio-preview": {
       provider: "openai",
@@ -281,6 +343,13 @@ export const openai20250610 = {
       input: { perMillion: "0.15" },
       output: { perMillion: "0.6" },
       cachedInput: { perMillion: "0.075" },
+      serviceTiers: {
+        batch: {
+          input: { perMillion: "0.075" },
+          output: { perMillion: "0.3" },
+        },
+      },
+      source: "data/provider-prices.md (OpenAI table, Batch in/out [LL])",
     },
     "gpt-4o-mini-audio-preview": {
       provider: "openai",
