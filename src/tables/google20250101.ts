@@ -22,13 +22,16 @@ export const google20250101 = {
       label: "gemini 1.5 flash",
       input: { perMillion: "0.075" },
       output: { perMillion: "0.3" },
+      cachedInput: { perMillion: "0.01875" },
       tiers: [
         {
           aboveInputTokens: 128000,
           input: { perMillion: "0.15" },
           output: { perMillion: "0.6" },
+          cachedInput: { perMillion: "0.0375" },
         },
       ],
+      source: "data/provider-prices.md (Google table, gemini-1.5-flash after cut)",
     },
     "gemini-1.5-flash-001": {
       provider: "google",
@@ -41,8 +44,10 @@ export const google20250101 = {
           aboveInputTokens: 128000,
           input: { perMillion: "0.15" },
           output: { perMillion: "0.6" },
+          cachedInput: { perMillion: "0.0375" },
         },
       ],
+      source: "data/provider-prices.md (Google table, gemini-1.5-flash after cut)",
     },
     "gemini-1.5-flash-002": {
       provider: "google",
@@ -55,21 +60,26 @@ export const google20250101 = {
           aboveInputTokens: 128000,
           input: { perMillion: "0.15" },
           output: { perMillion: "0.6" },
+          cachedInput: { perMillion: "0.0375" },
         },
       ],
+      source: "data/provider-prices.md (Google table, gemini-1.5-flash after cut)",
     },
     "gemini-1.5-flash-latest": {
       provider: "google",
       label: "gemini 1.5 flash",
       input: { perMillion: "0.075" },
       output: { perMillion: "0.3" },
+      cachedInput: { perMillion: "0.01875" },
       tiers: [
         {
           aboveInputTokens: 128000,
           input: { perMillion: "0.15" },
           output: { perMillion: "0.6" },
+          cachedInput: { perMillion: "0.0375" },
         },
       ],
+      source: "data/provider-prices.md (Google table, gemini-1.5-flash after cut)",
     },
     "gemini-1.5-pro": {
       provider: "google",
