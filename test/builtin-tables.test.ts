@@ -61,7 +61,10 @@ function matches(clause: any, id: string): boolean {
 /** The genai-prices record that prices `id` for a provider: first match, then its fallbacks. */
 function genaiRecord(providerId: string, id: string): any {
   const provider = genai.find((p) => p.id === providerId);
-  for (const candidate of [provider, ...(provider.fallback_model_providers ?? []).map((f: string) => genai.find((p) => p.id === f))]) {
+  for (const candidate of [
+    provider,
+    ...(provider.fallback_model_providers ?? []).map((f: string) => genai.find((p) => p.id === f)),
+  ]) {
     const found = candidate.models.find((model: any) => matches(model.match, id));
     if (found) return found;
   }
@@ -77,8 +80,7 @@ function litellmEntries(table: string, id: string): any[] {
         ([key, entry]) =>
           typeof entry === "object" &&
           spec.litellm.includes(entry.litellm_provider) &&
-          (key.startsWith(spec.prefix) ? key.slice(spec.prefix.length) : key).toLowerCase() ===
-            id,
+          (key.startsWith(spec.prefix) ? key.slice(spec.prefix.length) : key).toLowerCase() === id,
       )
       .map(([, entry]) => entry),
   );
@@ -111,7 +113,8 @@ const KINDS = [
 function modelFields(model: Model): Map<string, string> {
   const fields = new Map<string, string>();
   const put = (prefix: string, rates: Partial<Record<(typeof KINDS)[number], string>>) => {
-    for (const kind of KINDS) if (rates[kind] !== undefined) fields.set(`${prefix}${kind}`, rates[kind]);
+    for (const kind of KINDS)
+      if (rates[kind] !== undefined) fields.set(`${prefix}${kind}`, rates[kind]);
   };
   put("", model);
   if (model.webSearch !== undefined) fields.set("webSearch", model.webSearch);
@@ -221,7 +224,10 @@ describe("every generated price against both catalogs", () => {
         const g = genaiFields(record.prices, table.effectiveFrom);
         const ls = litellmEntries(tableId, id).map((entry) => litellmFields(entry));
         const agree = (field: string) =>
-          g.has(field) && ls.some((l) => l.has(field) && new Dec(l.get(field) as string).eq(g.get(field) as string));
+          g.has(field) &&
+          ls.some(
+            (l) => l.has(field) && new Dec(l.get(field) as string).eq(g.get(field) as string),
+          );
         if (!agree("input") || !agree("output")) continue;
         agreed += 1;
         const model = table.models[id];
@@ -233,3 +239,223 @@ describe("every generated price against both catalogs", () => {
     expect(agreed).toBeGreaterThan(400);
   });
 });
+
+// Real ids across the eight tables, as of 2026-08-01, with the per-1M prices both catalogs state
+// (or the fact file decides). A charge of 100,000 input + 100,000 output tokens costs
+// 100,000 × in/1M + 100,000 × out/1M = (in + out) ÷ 10, worked out by hand in each row.
+const PINNED: [table: string, id: string, usd: string, byHand: string][] = [
+  ["openai", "gpt-4o", "1.25", "(2.50 + 10) / 10"],
+  ["openai", "gpt-4o-2024-05-13", "2", "(5 + 15) / 10, the fact file's D1"],
+  ["openai", "gpt-4o-mini", "0.075", "(0.15 + 0.60) / 10"],
+  ["openai", "gpt-4.1", "1", "(2 + 8) / 10"],
+  ["openai", "gpt-4.1-nano", "0.05", "(0.10 + 0.40) / 10"],
+  ["openai", "o1", "7.5", "(15 + 60) / 10"],
+  ["openai", "o3", "1", "(2 + 8) / 10, after the 2025-06-10 cut"],
+  ["openai", "o3-mini", "0.55", "(1.10 + 4.40) / 10"],
+  ["openai", "o4-mini", "0.55", "(1.10 + 4.40) / 10"],
+  ["openai", "gpt-5", "1.125", "(1.25 + 10) / 10"],
+  ["openai", "gpt-5-mini", "0.225", "(0.25 + 2) / 10"],
+  ["openai", "gpt-5-nano", "0.045", "(0.05 + 0.40) / 10"],
+  ["openai", "gpt-3.5-turbo-0125", "0.2", "(0.50 + 1.50) / 10"],
+  ["openai", "gpt-5.4", "1.75", "(2.50 + 15) / 10, below its 272k tier"],
+  ["openai", "text-embedding-3-small", "0.002", "(0.02 + 0) / 10: embeddings have no output"],
+  ["anthropic", "claude-3-haiku-20240307", "0.15", "(0.25 + 1.25) / 10"],
+  ["anthropic", "claude-3-5-haiku-20241022", "0.48", "(0.80 + 4) / 10"],
+  ["anthropic", "claude-sonnet-4-5-20250929", "1.8", "(3 + 15) / 10"],
+  ["anthropic", "claude-sonnet-4-5", "1.8", "(3 + 15) / 10"],
+  ["anthropic", "claude-opus-4-1-20250805", "9", "(15 + 75) / 10"],
+  ["anthropic", "claude-haiku-4-5-20251001", "0.6", "(1 + 5) / 10"],
+  ["anthropic", "claude-opus-4-5-20251101", "3", "(5 + 25) / 10"],
+  ["anthropic", "claude-opus-4-6", "3", "(5 + 25) / 10"],
+  ["google", "gemini-2.0-flash", "0.05", "(0.10 + 0.40) / 10"],
+  ["google", "gemini-2.0-flash-lite", "0.0375", "(0.075 + 0.30) / 10"],
+  ["google", "gemini-2.5-flash", "0.28", "(0.30 + 2.50) / 10"],
+  ["google", "gemini-2.5-flash-lite", "0.05", "(0.10 + 0.40) / 10"],
+  ["google", "gemini-2.5-pro", "1.125", "(1.25 + 10) / 10, below its 200k tier"],
+  ["google", "gemini-1.5-pro", "0.625", "(1.25 + 5) / 10, the fact file's after-cut price"],
+  ["google", "gemini-3-pro-preview", "1.4", "(2 + 12) / 10"],
+  ["google-vertex", "gemini-2.5-pro", "1.125", "(1.25 + 10) / 10"],
+  ["google-vertex", "gemini-2.5-flash", "0.28", "(0.30 + 2.50) / 10"],
+  ["google-vertex", "claude-sonnet-4-5@20250929", "1.8", "(3 + 15) / 10"],
+  ["google-vertex", "claude-opus-4-1@20250805", "9", "(15 + 75) / 10"],
+  ["google-vertex", "claude-3-5-sonnet-v2@20241022", "1.8", "(3 + 15) / 10"],
+  [
+    "aws-bedrock",
+    "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "1.98",
+    "(3.30 + 16.50) / 10, regional",
+  ],
+  [
+    "aws-bedrock",
+    "eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "1.98",
+    "(3.30 + 16.50) / 10, regional",
+  ],
+  [
+    "aws-bedrock",
+    "global.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    "1.8",
+    "(3 + 15) / 10, global",
+  ],
+  ["aws-bedrock", "anthropic.claude-3-haiku-20240307-v1:0", "0.15", "(0.25 + 1.25) / 10"],
+  ["aws-bedrock", "us.anthropic.claude-3-7-sonnet-20250219-v1:0", "1.8", "(3 + 15) / 10"],
+  ["aws-bedrock", "amazon.nova-pro-v1:0", "0.4", "(0.80 + 3.20) / 10"],
+  ["aws-bedrock", "amazon.nova-micro-v1:0", "0.0175", "(0.035 + 0.14) / 10"],
+  ["aws-bedrock", "meta.llama3-3-70b-instruct-v1:0", "0.144", "(0.72 + 0.72) / 10"],
+  ["azure-openai", "gpt-4o", "1.25", "(2.50 + 10) / 10"],
+  ["azure-openai", "gpt-4.1", "1", "(2 + 8) / 10"],
+  ["azure-openai", "o3-mini", "0.55", "(1.10 + 4.40) / 10"],
+  ["azure-openai", "gpt-5", "1.125", "(1.25 + 10) / 10"],
+  ["mistral", "mistral-large-latest", "0.8", "(2 + 6) / 10"],
+  ["mistral", "mistral-small-latest", "0.04", "(0.10 + 0.30) / 10"],
+  ["mistral", "codestral-2508", "0.12", "(0.30 + 0.90) / 10"],
+  ["mistral", "magistral-medium-latest", "0.7", "(2 + 5) / 10"],
+  ["xai", "grok-3", "1.8", "(3 + 15) / 10"],
+  ["xai", "grok-3-mini", "0.08", "(0.30 + 0.50) / 10"],
+  ["xai", "grok-4", "1.8", "(3 + 15) / 10"],
+  ["xai", "grok-4-fast-reasoning", "0.07", "(0.20 + 0.50) / 10"],
+  ["xai", "grok-code-fast-1", "0.17", "(0.20 + 1.50) / 10"],
+];
+
+describe("real ids: 100,000 input + 100,000 output tokens", () => {
+  it.each(PINNED)("%s %s: %s usd = %s", (table, id, usd) => {
+    const result = charge(tableAsOf(book, table, { asOf: "2026-08-01" }), id, {
+      input: 100_000,
+      output: 100_000,
+    });
+    expect(result.usd).toBe(usd);
+    expect(result.model).toBe(id);
+  });
+
+  it.each(PINNED.filter((_, index) => index % 6 === 0))(
+    "through the CLI: charge %s --table %s",
+    (table, id, usd) => {
+      const result = cli(
+        "charge",
+        id,
+        "--table",
+        table,
+        "--input",
+        "100000",
+        "--output",
+        "100000",
+        "--as-of",
+        "2026-08-01",
+        "--json",
+      );
+      expect(result.stderr).toBe("");
+      expect(JSON.parse(result.stdout).usd).toBe(usd);
+    },
+  );
+
+  it("a made-up id is UNKNOWN_MODEL in every table", () => {
+    for (const table of Object.keys(TABLES)) {
+      const error = caught(() =>
+        charge(tableAsOf(book, table, { asOf: "2026-08-01" }), "gpt-9-ultra", {
+          input: 1,
+          output: 1,
+        }),
+      );
+      expect(error.code).toBe("UNKNOWN_MODEL");
+    }
+  });
+});
+
+describe("price history (--as-of)", () => {
+  const usd = (table: PricingTable, id: string, input: number, output: number) =>
+    charge(table, id, { input, output }).usd;
+
+  it("o3: launch 10 / 40 until 2025-06-09, 2 / 8 from 2025-06-10", () => {
+    // 1,000,000 × 10/1M + 1,000,000 × 40/1M = 50; after the cut 2 + 8 = 10.
+    expect(usd(tableAsOf(book, "openai", { asOf: "2025-06-09" }), "o3", 1e6, 1e6)).toBe("50");
+    expect(usd(tableAsOf(book, "openai", { asOf: "2025-06-10" }), "o3", 1e6, 1e6)).toBe("10");
+    const cli0609 = cli(
+      "charge",
+      "o3-2025-04-16",
+      "--table",
+      "openai",
+      "--input",
+      "1000000",
+      "--output",
+      "0",
+      "--cached-input",
+      "1000000",
+      "--as-of",
+      "2025-06-09",
+      "--json",
+    );
+    // All one million input tokens read from cache at launch o3's 2.50 (the fact file's D2).
+    expect(JSON.parse(cli0609.stdout).usd).toBe("2.5");
+  });
+
+  it("Claude 4.6: above 200k input unpriced before 2026-03-13 (one source), flat 5 / 25 from then", () => {
+    const before = tableAsOf(book, "anthropic", { asOf: "2026-03-12" });
+    const after = tableAsOf(book, "anthropic", { asOf: "2026-03-13" });
+    expect([before.version, after.version]).toEqual(["2025-01-01", "2026-03-13"]);
+    // 200,000 × 5/1M + 1,000 × 25/1M = 1 + 0.025 on both sides of the date.
+    expect(usd(before, "claude-opus-4-6", 200_000, 1000)).toBe("1.025");
+    expect(usd(after, "claude-opus-4-6", 200_000, 1000)).toBe("1.025");
+    // genai-prices alone states the pre-2026-03-13 surcharge (10 / 37.50): not built in.
+    expect(caught(() => usd(before, "claude-opus-4-6", 300_000, 1000)).code).toBe("UNPRICED_USAGE");
+    // 300,000 × 5/1M + 1,000 × 25/1M = 1.5 + 0.025
+    expect(usd(after, "claude-opus-4-6", 300_000, 1000)).toBe("1.525");
+    // Sonnet 4.6 likewise: 300,000 × 3/1M + 1,000 × 15/1M = 0.9 + 0.015
+    expect(usd(after, "claude-sonnet-4-6", 300_000, 1000)).toBe("0.915");
+  });
+
+  it("claude-sonnet-5: 2 / 10 until 2026-08-31; the 2026-09-01 rise has one source, so it leaves", () => {
+    const before = tableAsOf(book, "anthropic", { asOf: "2026-08-31" });
+    // 100,000 × 2/1M + 100,000 × 10/1M = 0.2 + 1
+    expect(usd(before, "claude-sonnet-5", 100_000, 100_000)).toBe("1.2");
+    const after = tableAsOf(book, "anthropic", { asOf: "2026-09-01" });
+    expect(caught(() => usd(after, "claude-sonnet-5", 1, 1)).code).toBe("UNKNOWN_MODEL");
+  });
+
+  it("before the base date there is no provider table", () => {
+    for (const table of Object.keys(TABLES))
+      expect(caught(() => tableAsOf(book, table, { asOf: "2024-12-31" })).code).toBe(
+        "NO_TABLE_IN_EFFECT",
+      );
+  });
+});
+
+describe("Bedrock regional and global prices", () => {
+  const bedrock = tableAsOf(book, "aws-bedrock", { asOf: "2026-08-01" });
+
+  it("us. Sonnet 4.5 is 3.30 / 16.50 per 1M, global. is 3 / 15 (genai-prices and LiteLLM agree on each)", () => {
+    const us = bedrock.models["us.anthropic.claude-sonnet-4-5-20250929-v1:0"] as Model;
+    const global = bedrock.models["global.anthropic.claude-sonnet-4-5-20250929-v1:0"] as Model;
+    expect([us.input, us.output, us.cachedInput, us.cacheWrite]).toEqual([
+      "0.0000033",
+      "0.0000165",
+      "0.00000033",
+      "0.000004125",
+    ]);
+    expect([global.input, global.output, global.cachedInput, global.cacheWrite]).toEqual([
+      "0.000003",
+      "0.000015",
+      "0.0000003",
+      "0.00000375",
+    ]);
+    // 200,000 in + 100,000 out: 0.66 + 1.65 regional, 0.6 + 1.5 global.
+    expect(usdAt(bedrock, "us.anthropic.claude-sonnet-4-5-20250929-v1:0", 200_000)).toBe("2.31");
+    expect(usdAt(bedrock, "global.anthropic.claude-sonnet-4-5-20250929-v1:0", 200_000)).toBe("2.1");
+    // Above 200k input only LiteLLM states a Bedrock price: unpriced, never the base rate.
+    for (const id of [
+      "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+      "global.anthropic.claude-sonnet-4-5-20250929-v1:0",
+    ])
+      expect(caught(() => usdAt(bedrock, id, 200_001)).code).toBe("UNPRICED_USAGE");
+  });
+
+  it("the unprefixed id, where genai-prices (regional 3.30) and LiteLLM (3) disagree, is left out", () => {
+    expect(bedrock.models["anthropic.claude-sonnet-4-5-20250929-v1:0"]).toBeUndefined();
+    expect(readFileSync(new URL("../docs/pricebook.md", import.meta.url), "utf8")).toContain(
+      "| aws-bedrock | `anthropic.claude-sonnet-4-5-20250929-v1:0` |",
+    );
+  });
+});
+
+function usdAt(table: PricingTable, id: string, input: number): string {
+  return charge(table, id, { input, output: 100_000 }).usd;
+}
