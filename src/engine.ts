@@ -3,6 +3,12 @@
 // tables and zod-validated parsing. This file only re-exports.
 
 export { canonicalJson } from "./catalog/canonicalJson.js";
+export {
+  compareTables,
+  type ModelComparison,
+  type PriceDifference,
+  type TableComparison,
+} from "./catalog/compareTables.js";
 export { compileTable } from "./catalog/compileTable.js";
 export { createPricebook, type Pricebook } from "./catalog/createPricebook.js";
 export { diffTables, type TableChange, type TableDiff } from "./catalog/diffTables.js";

@@ -3,6 +3,17 @@
 
 export { parseTable, type SafeParseTableResult, safeParseTable } from "./catalog/parseTable.js";
 export * from "./engine.js";
+export { GENAI_PRICES_BASE_DATE } from "./import/genaiPrices.js";
+export { importCatalog } from "./import/importCatalog.js";
+export type {
+  CatalogFormat,
+  ImportCatalogOptions,
+  ImportedCatalog,
+  ImportNormalization,
+  ImportRename,
+  ImportReport,
+  ImportSkip,
+} from "./import/types.js";
 export { tableJsonSchema } from "./schema/tableJsonSchema.js";
 export { pricingTableSchema } from "./schema/tableSchema.js";
 export {

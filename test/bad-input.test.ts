@@ -7,6 +7,7 @@ import {
   canonicalJson,
   charge,
   chargeUsd,
+  compareTables,
   compileTable,
   createPricebook,
   creditsFromUsd,
@@ -16,6 +17,7 @@ import {
   fromAnthropicUsage,
   fromGeminiUsage,
   fromOpenAIUsage,
+  importCatalog,
   PricebookError,
   type PricebookErrorCode,
   parseTable,
@@ -600,6 +602,119 @@ add(
   "INVALID_TABLE",
 );
 
+// --- import: importCatalog and compareTables (issue 11) ---
+// Not the named format (or not JSON-shaped at all): INVALID_CATALOG with the path of the first
+// offending entry. A wrong value inside one entry skips that entry (see the last cases).
+add(
+  "importCatalog: null as LiteLLM",
+  () => importCatalog(null, { format: "litellm" }),
+  "INVALID_CATALOG",
+  [],
+);
+add(
+  "importCatalog: an array as LiteLLM",
+  () => importCatalog([], { format: "litellm" }),
+  "INVALID_CATALOG",
+  [],
+);
+add(
+  "importCatalog: an entry that is not an object",
+  () => importCatalog({ "gpt-4o": { litellm_provider: "openai" }, bad: 42 }, { format: "litellm" }),
+  "INVALID_CATALOG",
+  ["bad"],
+);
+add(
+  "importCatalog: no entry has a litellm_provider (a models.dev file given as LiteLLM)",
+  () => importCatalog({ openai: { id: "openai", models: {} } }, { format: "litellm" }),
+  "INVALID_CATALOG",
+  ["openai"],
+);
+add(
+  "importCatalog: an object as genai-prices",
+  () => importCatalog({}, { format: "genai-prices" }),
+  "INVALID_CATALOG",
+  [],
+);
+add(
+  "importCatalog: a genai-prices provider without models",
+  () => importCatalog([{ id: "openai", models: [] }, { id: "x" }], { format: "genai-prices" }),
+  "INVALID_CATALOG",
+  [1],
+);
+add(
+  "importCatalog: a string as models.dev",
+  () => importCatalog("{}", { format: "models.dev" }),
+  "INVALID_CATALOG",
+  [],
+);
+add(
+  "importCatalog: a models.dev provider without models",
+  () => importCatalog({ openai: { id: "openai" } }, { format: "models.dev" }),
+  "INVALID_CATALOG",
+  ["openai"],
+);
+add(
+  "importCatalog: unknown format",
+  () => importCatalog({}, { format: "csv" as never }),
+  "INVALID_ARGUMENT",
+  ["format"],
+);
+add("importCatalog: no options", () => importCatalog({}, undefined as never), "INVALID_ARGUMENT", [
+  "options",
+]);
+add(
+  "importCatalog: a date that does not exist",
+  () => importCatalog({}, { format: "litellm", asOf: "2025-02-30" }),
+  "INVALID_ARGUMENT",
+  ["asOf"],
+);
+add(
+  "importCatalog: providers not an array",
+  () => importCatalog({}, { format: "litellm", providers: "openai" as never }),
+  "INVALID_ARGUMENT",
+  ["providers"],
+);
+add(
+  "compareTables: a table input, not compiled",
+  () => compareTables(gptTrainerByok20241101 as never, table),
+  "INVALID_ARGUMENT",
+  ["a"],
+);
+add("compareTables: null", () => compareTables(table, null as never), "INVALID_ARGUMENT", ["b"]);
+
+describe("importCatalog: a wrong value inside one entry skips that entry, never the import", () => {
+  it.each<[string, unknown]>([
+    ["a string price", "0.000001"],
+    ["a negative price", -1e-6],
+    ["null", null],
+    ["an object", { usd: 1 }],
+    ["an ambiguous float", 0.08333333333333334],
+  ])("%s", (_, bad) => {
+    const { tables, report } = importCatalog(
+      {
+        good: {
+          litellm_provider: "openai",
+          mode: "chat",
+          input_cost_per_token: 1e-6,
+          output_cost_per_token: 2e-6,
+        },
+        bad: {
+          litellm_provider: "openai",
+          mode: "chat",
+          input_cost_per_token: bad,
+          output_cost_per_token: 2e-6,
+        },
+      },
+      { format: "litellm", catalogDate: "2025-01-01" },
+    );
+    expect(Object.keys(tables[0]?.models ?? {})).toEqual(["good"]);
+    expect(report.skipped).toEqual([
+      { key: "bad", reason: expect.stringMatching(/^input_cost_per_token: /) },
+    ]);
+  });
+});
+// --- end import block ---
+
 describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with its code and path`, () => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_, c) => {
     let thrown: unknown;
@@ -666,6 +781,7 @@ const COMMAND_LINES: Record<string, string[]> = {
   audit: ["audit"],
   diff: ["diff", "openai@2025-01-01", "openai"],
   models: ["models"],
+  compare: ["compare", "openai@2025-04-16", "openai"],
 };
 for (const [command, line] of Object.entries(COMMAND_LINES)) {
   cliCases.push([[...line, "--bogus"], "UNKNOWN_FLAG"]);
@@ -679,7 +795,7 @@ for (const [command, line] of Object.entries(COMMAND_LINES)) {
     [...line, "--as-of", "2020-01-01"],
     command === "diff" ? "NO_TABLE_IN_EFFECT" : "NO_TABLE_IN_EFFECT",
   ]);
-  if (command !== "diff") {
+  if (command !== "diff" && command !== "compare") {
     cliCases.push([[...line, "--table", "nope"], "UNKNOWN_TABLE"]);
     cliCases.push([[...line, "--table", "/no/such/file.json"], "INVALID_ARGUMENT"]);
   }
@@ -777,6 +893,43 @@ cliCases.push(
   [["diff", "openai@1999", "openai"], "UNKNOWN_TABLE"],
   [["models", "--provider", "mistral"], "INVALID_ARGUMENT"],
   [["models", "extra"], "INVALID_ARGUMENT"],
+  // import / compare (issue 11)
+  [["import"], "MISSING_ARGUMENT"],
+  [["import", "data/catalogs/README.md"], "MISSING_ARGUMENT"],
+  [["import", "data/catalogs/README.md", "--from", "csv"], "INVALID_ARGUMENT"],
+  [["import", "data/catalogs/README.md", "--from", "litellm"], "INVALID_CATALOG"],
+  [["import", "data/catalogs/genai-prices-v2-data.json", "--from", "litellm"], "INVALID_CATALOG"],
+  [
+    ["import", "data/catalogs/litellm-model-prices-2025-09-01.json", "--from", "genai-prices"],
+    "INVALID_CATALOG",
+  ],
+  [["import", "/no/such/catalog.json", "--from", "litellm"], "INVALID_ARGUMENT"],
+  [["import", "data/catalogs", "--from", "litellm"], "INVALID_ARGUMENT"],
+  [
+    ["import", "data/catalogs/README.md", "--from", "litellm", "--as-of", "2025-02-30"],
+    "INVALID_ARGUMENT",
+  ],
+  [
+    ["import", "data/catalogs/README.md", "--from", "litellm", "--date", "yesterday"],
+    "INVALID_ARGUMENT",
+  ],
+  [["import", "a.json", "b.json", "--from", "litellm"], "INVALID_ARGUMENT"],
+  [
+    [
+      "import",
+      "data/catalogs/litellm-model-prices-2025-09-01.json",
+      "--from",
+      "litellm",
+      "--provider",
+      "nope",
+      "--out",
+      "/tmp/llm-pricebook-bad-input",
+    ],
+    "INVALID_ARGUMENT",
+  ],
+  [["compare", "openai"], "MISSING_ARGUMENT"],
+  [["compare", "openai", "nope"], "UNKNOWN_TABLE"],
+  [["compare", "openai", "/no/such/file.json"], "INVALID_ARGUMENT"],
 );
 
 describe(`CLI bad-input matrix: ${cliCases.length} command lines, each exit 2 with error CODE`, () => {

@@ -1,8 +1,12 @@
 import { type ErrorPath, PricebookError } from "../errors.js";
 import { toTokenCount } from "../pricing/tokens.js";
 
-/** The flags a command accepts: whether each takes a value. */
-export type FlagSpec = Readonly<Record<string, "value" | "switch">>;
+/**
+ * The flags a command accepts: whether each takes a value, is a switch, or takes values
+ * (`"values"`: may be repeated, and each value may be a comma list; the values are kept
+ * joined by commas).
+ */
+export type FlagSpec = Readonly<Record<string, "value" | "values" | "switch">>;
 
 /** A command line split into positionals and flags. */
 export interface ParsedArgs {
@@ -12,8 +16,8 @@ export interface ParsedArgs {
 
 /**
  * Splits arguments by a command's flag spec: `--name value`, `--name=value`, switches, and
- * `--` to end flags. Unknown flags, a missing value and a repeated flag are errors, with the
- * flag as the path.
+ * `--` to end flags. Unknown flags, a missing value and a repeated flag (other than a
+ * `"values"` one) are errors, with the flag as the path.
  */
 export function parseArgs(args: readonly string[], spec: FlagSpec, command: string): ParsedArgs {
   const positionals: string[] = [];
@@ -35,7 +39,7 @@ export function parseArgs(args: readonly string[], spec: FlagSpec, command: stri
     const name = equals === -1 ? arg.slice(2) : arg.slice(2, equals);
     const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (kind === undefined) throw unknownFlag(arg, spec, command);
-    if (flags.has(name)) {
+    if (flags.has(name) && kind !== "values") {
       throw new PricebookError("INVALID_ARGUMENT", [`--${name}`], `--${name} is given twice`);
     }
     if (kind === "switch") {
@@ -57,7 +61,8 @@ export function parseArgs(args: readonly string[], spec: FlagSpec, command: stri
     if (value === undefined || value === "") {
       throw new PricebookError("MISSING_ARGUMENT", [`--${name}`], `--${name} needs a value`);
     }
-    flags.set(name, value);
+    const earlier = flags.get(name);
+    flags.set(name, typeof earlier === "string" ? `${earlier},${value}` : value);
   }
   return { positionals, flags };
 }
