@@ -37,10 +37,7 @@ export function genaiBlock(prices: GenaiPrices | GenaiBlock[], asOf: string): Ge
 }
 
 /** A genai-prices record's text-token prices on `asOf`, per token. */
-export function genaiFields(
-  prices: GenaiPrices | GenaiBlock[],
-  asOf: string,
-): Map<string, string> {
+export function genaiFields(prices: GenaiPrices | GenaiBlock[], asOf: string): Map<string, string> {
   const fields = new Map<string, string>();
   for (const [key, value] of Object.entries(genaiBlock(prices, asOf))) {
     if (key === "web_searches_kcount" && typeof value === "number") {
@@ -49,12 +46,12 @@ export function genaiFields(
     }
     const kind = GENAI_KINDS[key];
     if (kind === undefined) continue;
-    const perToken = (mtok: number): string =>
-      formatDecimal(floatDecimal(mtok).div(1_000_000));
+    const perToken = (mtok: number): string => formatDecimal(floatDecimal(mtok).div(1_000_000));
     if (typeof value === "number") fields.set(kind, perToken(value));
     else {
       fields.set(kind, perToken(value.base));
-      for (const tier of value.tiers) fields.set(`tier:${tier.start}:${kind}`, perToken(tier.price));
+      for (const tier of value.tiers)
+        fields.set(`tier:${tier.start}:${kind}`, perToken(tier.price));
     }
   }
   return fields;

@@ -168,8 +168,9 @@ describe("Anthropic list prices", () => {
       }).usd,
     ).toBe("0.495");
     expect(
-      caught(() => charge(t, "claude-sonnet-4-20250514", { input: 250000, cacheWrite1h: 1, output: 0 }))
-        .code,
+      caught(() =>
+        charge(t, "claude-sonnet-4-20250514", { input: 250000, cacheWrite1h: 1, output: 0 }),
+      ).code,
     ).toBe("UNPRICED_USAGE");
   });
 
@@ -177,7 +178,9 @@ describe("Anthropic list prices", () => {
     const later = at("anthropic", "2026-03-13");
     expect(later.provenance.version).toBe("2026-03-13");
     expect(charge(later, "claude-sonnet-4-20250514", { input: 200000, output: 0 }).usd).toBe("0.6");
-    const error = caught(() => charge(later, "claude-sonnet-4-20250514", { input: 200001, output: 0 }));
+    const error = caught(() =>
+      charge(later, "claude-sonnet-4-20250514", { input: 200001, output: 0 }),
+    );
     expect(error.code).toBe("UNPRICED_USAGE");
   });
 });

@@ -77,7 +77,10 @@ export function agreePrices(
       return value === undefined ? [] : [value];
     });
     if (fact?.omit.has(field)) {
-      dropped.push({ field, reason: `the fact file gives no confirmed price (${describe(field, g, ls)})` });
+      dropped.push({
+        field,
+        reason: `the fact file gives no confirmed price (${describe(field, g, ls)})`,
+      });
       continue;
     }
     const stated = fact?.values.get(field);

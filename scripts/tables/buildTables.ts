@@ -5,14 +5,14 @@ import { formatDecimal } from "../../src/money/formatDecimal.js";
 import type { ModelInput, PricingTableInput } from "../../src/schema/types.js";
 import { type Agreement, agreePrices, type FactFields, quoted } from "./agreePrices.js";
 import type { Decisions, FactDecision } from "./decisions.js";
+import { findGenaiModel, type GenaiModel, type GenaiProvider, startDates } from "./genaiMatch.js";
 import {
-  findGenaiModel,
-  type GenaiModel,
-  type GenaiProvider,
-  startDates,
-} from "./genaiMatch.js";
-import { type PriceFields, pricesFromFields, SERVICE_TIERS, tierThresholds } from "./priceFields.js";
-import { TABLE_SPECS, TEXT_MODES, type TableSpec } from "./tableSpecs.js";
+  type PriceFields,
+  pricesFromFields,
+  SERVICE_TIERS,
+  tierThresholds,
+} from "./priceFields.js";
+import { TABLE_SPECS, type TableSpec, TEXT_MODES } from "./tableSpecs.js";
 
 /** Reads one catalog record's prices into flat fields (the catalog importer does the reading). */
 export interface PriceReader {
@@ -104,8 +104,9 @@ function candidatesOf(
       const entry = value as Record<string, unknown>;
       if (!spec.litellmProviders.includes(entry.litellm_provider as string)) continue;
       if (!TEXT_MODES.includes(entry.mode as string)) continue;
-      const id = (key.startsWith(spec.litellmPrefix) ? key.slice(spec.litellmPrefix.length) : key)
-        .toLowerCase();
+      const id = (
+        key.startsWith(spec.litellmPrefix) ? key.slice(spec.litellmPrefix.length) : key
+      ).toLowerCase();
       // Deployment paths (`azure/eu/…`, `bedrock/us-east-1/…`) and fine-tunes are not model ids.
       if (id.includes("/") || id.startsWith("ft:")) continue;
       add(id).litellm.push({ key, entry });
@@ -141,7 +142,10 @@ function factFor(
 }
 
 /** Keeps only whole tiers and service tiers; a tier some source states but that did not enter caps the priced input. */
-function completeLevels(agreement: Agreement, sources: PriceFields[]): {
+function completeLevels(
+  agreement: Agreement,
+  sources: PriceFields[],
+): {
   fields: Map<string, string>;
   cap?: number;
   notes: { field: string; reason: string }[];
@@ -182,7 +186,11 @@ function record(lines: ReportLine[], line: Omit<ReportLine, "versions">, version
 }
 
 /** The table versions' dates: the base date, then every start date of a linked record or a fact. */
-function versionDates(spec: TableSpec, candidates: Iterable<Candidate>, decisions: Decisions): string[] {
+function versionDates(
+  spec: TableSpec,
+  candidates: Iterable<Candidate>,
+  decisions: Decisions,
+): string[] {
   const dates = new Set<string>([decisions.baseDate]);
   for (const candidate of candidates)
     if (candidate.genai)
@@ -208,13 +216,19 @@ function tableSource(spec: TableSpec, decisions: Decisions): string {
 /**
  * Every version of the eight generated tables, and the report of what was left out or decided.
  */
-export function buildTables(catalogs: Catalogs, reader: PriceReader, decisions: Decisions): BuildResult {
+export function buildTables(
+  catalogs: Catalogs,
+  reader: PriceReader,
+  decisions: Decisions,
+): BuildResult {
   const providers = new Map(catalogs.genai.map((provider) => [provider.id, provider]));
   const report: BuildReport = { excluded: [], droppedFields: [], decided: [], genaiOnly: [] };
   const tables: GeneratedTable[] = [];
   for (const spec of TABLE_SPECS) {
     const candidates = candidatesOf(spec, catalogs, providers, decisions);
-    const ordered = [...candidates.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ordered = [...candidates.values()].sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
     const dates = versionDates(spec, ordered, decisions);
     const litellmFields = new Map(
       ordered.map((candidate) => [
@@ -229,7 +243,11 @@ export function buildTables(catalogs: Catalogs, reader: PriceReader, decisions: 
           (exclusion) => exclusion.table === spec.id && exclusion.models.includes(candidate.id),
         );
         if (excluded) {
-          record(report.excluded, { table: spec.id, model: candidate.id, reason: excluded.reason }, date);
+          record(
+            report.excluded,
+            { table: spec.id, model: candidate.id, reason: excluded.reason },
+            date,
+          );
           continue;
         }
         // An embedding has no output tokens: neither catalog's output figure (LiteLLM's 0,
@@ -240,7 +258,15 @@ export function buildTables(catalogs: Catalogs, reader: PriceReader, decisions: 
         const withoutOutput = (fields: PriceFields): PriceFields =>
           embedding ? new Map([...fields].filter(([field]) => field !== "output")) : fields;
         const genai = candidate.genai
-          ? withoutOutput(reader.genai(candidate.genai.provider, candidate.genai.model, candidate.id, date, embedding))
+          ? withoutOutput(
+              reader.genai(
+                candidate.genai.provider,
+                candidate.genai.model,
+                candidate.id,
+                date,
+                embedding,
+              ),
+            )
           : undefined;
         const litellm = (litellmFields.get(candidate.id) ?? []).map(withoutOutput);
         const fact = factFor(decisions, spec.id, candidate.id, date);
@@ -271,7 +297,9 @@ export function buildTables(catalogs: Catalogs, reader: PriceReader, decisions: 
             (f) => f.perMillion?.[decided.field] !== undefined,
           );
           const agrees =
-            decided.agreesWith.length > 0 ? `agrees with ${decided.agreesWith.join(" and ")}` : "neither catalog agrees";
+            decided.agreesWith.length > 0
+              ? `agrees with ${decided.agreesWith.join(" and ")}`
+              : "neither catalog agrees";
           record(
             report.decided,
             {
@@ -307,7 +335,9 @@ export function buildTables(catalogs: Catalogs, reader: PriceReader, decisions: 
         },
       });
     }
-    const linked = new Set(ordered.flatMap((c) => (c.genai && c.litellm.length > 0 ? [c.genai.model.id] : [])));
+    const linked = new Set(
+      ordered.flatMap((c) => (c.genai && c.litellm.length > 0 ? [c.genai.model.id] : [])),
+    );
     for (const model of providers.get(spec.genaiProvider)?.models ?? []) {
       if (linked.has(model.id)) continue;
       report.genaiOnly.push({

@@ -46,11 +46,18 @@ export function buildFromRepository(): BuildResult {
 
 const cell = (text: string): string => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 
-function lines(title: string, intro: string, rows: readonly ReportLine[], withField: boolean): string[] {
+function lines(
+  title: string,
+  intro: string,
+  rows: readonly ReportLine[],
+  withField: boolean,
+): string[] {
   const out = [`#### ${title}`, "", intro, ""];
   if (rows.length === 0) return [...out, "None.", ""];
   out.push(
-    withField ? "| table | model | field | versions | reason |" : "| table | model | versions | reason |",
+    withField
+      ? "| table | model | field | versions | reason |"
+      : "| table | model | versions | reason |",
     withField ? "|---|---|---|---|---|" : "|---|---|---|---|",
   );
   for (const row of rows) {
@@ -67,18 +74,26 @@ function lines(title: string, intro: string, rows: readonly ReportLine[], withFi
 /** The generated section of docs/pricebook.md (between the markers, markers excluded). */
 export function docSection(result: BuildResult, decisions: Decisions): string {
   const out: string[] = ["### Tables, versions and counts", ""];
-  out.push("| table | versions (in force from) | models per version | module |", "|---|---|---|---|");
+  out.push(
+    "| table | versions (in force from) | models per version | module |",
+    "|---|---|---|---|",
+  );
   for (const spec of TABLE_SPECS) {
     const versions = result.tables.filter(({ table }) => table.id === spec.id);
     out.push(
       `| \`${spec.id}\` | ${versions.map(({ table }) => table.version).join(", ")} | ${versions
         .map(({ table }) => Object.keys(table.models).length)
-        .join(", ")} | ${versions.map(({ table }) => `\`${exportName(table.id, table.version)}\``).join(", ")} |`,
+        .join(
+          ", ",
+        )} | ${versions.map(({ table }) => `\`${exportName(table.id, table.version)}\``).join(", ")} |`,
     );
   }
   out.push("", `Base date: **${decisions.baseDate}**. ${decisions.baseDateReason}`, "");
   out.push("### Decisions from the fact file", "");
-  out.push("| table | models | in force | prices (per 1M) | left out | reason | source |", "|---|---|---|---|---|---|---|");
+  out.push(
+    "| table | models | in force | prices (per 1M) | left out | reason | source |",
+    "|---|---|---|---|---|---|---|",
+  );
   for (const fact of decisions.facts) {
     const prices = Object.entries(fact.perMillion ?? {})
       .map(([field, rate]) => `${field} ${rate}`)
@@ -124,7 +139,8 @@ export function docSection(result: BuildResult, decisions: Decisions): string {
 export function withDocSection(doc: string, section: string): string {
   const begin = doc.indexOf(DOC_BEGIN);
   const end = doc.indexOf(DOC_END);
-  if (begin < 0 || end < begin) throw new Error(`${DOC_PATH}: the generated-section markers are missing`);
+  if (begin < 0 || end < begin)
+    throw new Error(`${DOC_PATH}: the generated-section markers are missing`);
   return `${doc.slice(0, begin + DOC_BEGIN.length)}\n\n${section}\n${doc.slice(end)}`;
 }
 

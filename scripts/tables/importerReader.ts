@@ -6,7 +6,9 @@ import type { ModelInput } from "../../src/schema/types.js";
 import type { PriceReader } from "./buildTables.js";
 import { flattenModel } from "./priceFields.js";
 
-function onlyModel(tables: readonly { models: { readonly [id: string]: ModelInput } }[]): ModelInput | undefined {
+function onlyModel(
+  tables: readonly { models: { readonly [id: string]: ModelInput } }[],
+): ModelInput | undefined {
   const models = tables.flatMap((table) => Object.values(table.models));
   if (models.length > 1) throw new Error(`expected one imported model, got ${models.length}`);
   return models[0];

@@ -40,7 +40,7 @@ function describe(generated: GeneratedTable): string {
   return [
     "/**",
     ` * ${table.label}, in force from ${table.effectiveFrom}: ${count} models whose prices two`,
-    " * independent sources agree on (see docs/pricebook.md, \"Built-in tables\", for every",
+    ' * independent sources agree on (see docs/pricebook.md, "Built-in tables", for every',
     " * exclusion and decision).",
     " */",
   ].join("\n");
@@ -68,7 +68,7 @@ export function listModule(tables: readonly GeneratedTable[]): { path: string; t
   const text = [
     GENERATED_HEADER,
     'import type { PricingTableInput } from "../schema/types.js";',
-    ...names.map((name) => `import { ${name} } from "./${name}.js";`),
+    ...[...names].sort().map((name) => `import { ${name} } from "./${name}.js";`),
     "",
     "/** Every generated table version (openai, anthropic, google, google-vertex, aws-bedrock, azure-openai, mistral, xai). */",
     `export const generatedTableInputs: readonly PricingTableInput[] = [${names.join(", ")}];`,
