@@ -115,7 +115,7 @@ export function docSection(result: BuildResult, decisions: Decisions): string {
     ),
     ...lines(
       "Prices left out of priced models",
-      "The model is priced, but this field had one source only or the sources disagree: usage of that kind is `UNPRICED_USAGE` (a dropped long-context tier caps the priced input with `maxPricedInputTokens`). Batch, flex and priority prices come from LiteLLM alone, so none entered.",
+      "The model is priced, but this field had one source only or the sources disagree: usage of that kind is `UNPRICED_USAGE` (a dropped long-context tier caps the priced input with `maxPricedInputTokens`). genai-prices has no batch, flex or priority prices: they enter only where the fact file states them (batch for the OpenAI models it lists).",
       report.droppedFields,
       true,
     ),
