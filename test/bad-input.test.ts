@@ -781,7 +781,7 @@ const COMMAND_LINES: Record<string, string[]> = {
   audit: ["audit"],
   diff: ["diff", "openai@2025-01-01", "openai"],
   models: ["models"],
-  compare: ["compare", "openai@2025-04-16", "openai"],
+  compare: ["compare", "openai@2025-01-01", "openai"],
 };
 for (const [command, line] of Object.entries(COMMAND_LINES)) {
   cliCases.push([[...line, "--bogus"], "UNKNOWN_FLAG"]);
