@@ -4,6 +4,7 @@
 // when the fact file (data/decisions.json, citing data/provider-prices.md) does.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { agreePrices } from "../scripts/tables/agreePrices.js";
 import { generatedFiles } from "../scripts/tables/generatedFiles.js";
 import {
   builtinPricebook,
@@ -459,3 +460,48 @@ describe("Bedrock regional and global prices", () => {
 function usdAt(table: PricingTable, id: string, input: number): string {
   return charge(table, id, { input, output: 100_000 }).usd;
 }
+
+describe("the agreement rule (scripts/tables/agreePrices.ts)", () => {
+  const fields = (entries: Record<string, string>) => new Map(Object.entries(entries));
+
+  it("takes a field both catalogs state, either LiteLLM snapshot counting", () => {
+    const result = agreePrices(
+      fields({ input: "0.000003", output: "0.000015" }),
+      [fields({ input: "0.000003" }), fields({ output: "0.000015" })],
+      undefined,
+    );
+    expect(Object.fromEntries(result.fields)).toEqual({ input: "0.000003", output: "0.000015" });
+    expect(result.dropped).toEqual([]);
+  });
+
+  it("leaves out a disputed field and a field one source alone states, saying why", () => {
+    const result = agreePrices(
+      fields({ input: "0.000003", output: "0.000015", cacheWrite1h: "0.0000005" }),
+      [fields({ input: "0.0000033", output: "0.000015", cachedInput: "0.0000003" })],
+      undefined,
+    );
+    expect(Object.fromEntries(result.fields)).toEqual({ output: "0.000015" });
+    expect(result.dropped).toEqual([
+      { field: "cacheWrite1h", reason: "only genai-prices prices it (0.5 per 1M)" },
+      { field: "cachedInput", reason: "only LiteLLM prices it (0.3 per 1M)" },
+      { field: "input", reason: "genai-prices 3 per 1M vs LiteLLM 3.3 per 1M" },
+    ]);
+  });
+
+  it("lets the fact file decide a dispute and omit a field, and reports which catalog agrees", () => {
+    const result = agreePrices(
+      fields({ input: "0.0000025", output: "0.00001", cachedInput: "0.00000125" }),
+      [fields({ input: "0.000005", output: "0.000015" })],
+      {
+        values: fields({ input: "0.000005", output: "0.000015" }),
+        omit: new Set(["cachedInput"]),
+      },
+    );
+    expect(Object.fromEntries(result.fields)).toEqual({ input: "0.000005", output: "0.000015" });
+    expect(result.decided.map((d) => [d.field, d.agreesWith])).toEqual([
+      ["input", ["LiteLLM"]],
+      ["output", ["LiteLLM"]],
+    ]);
+    expect(result.dropped.map((d) => d.field)).toEqual(["cachedInput"]);
+  });
+});
