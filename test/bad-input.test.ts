@@ -35,6 +35,8 @@ import {
   workflowCosts,
 } from "../src/index.js";
 import { gptTrainerByok20241101 } from "../src/tables/gptTrainerByok20241101.js";
+import { modal } from "./fixtures/modalTable.js";
+import { providerPricebook } from "./fixtures/providerTables.js";
 import { cli } from "./helpers.js";
 
 // A table-driven matrix: every public function and every CLI command, each kind of bad value.
@@ -360,7 +362,7 @@ add(
 );
 add(
   "pricebookResolve: two tables claim it",
-  () => lib.pricebookResolve(book, "gpt-4o", { asOf: "2025-12-01" }),
+  () => lib.pricebookResolve(providerPricebook, "gpt-oss-120b", { asOf: "2025-12-01" }),
   "AMBIGUOUS_MODEL",
   ["name"],
 );
@@ -767,6 +769,207 @@ describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with it
   });
 });
 
+// --- issue 10 (branch resolve): name resolution, --table auto, audio/image/web-search usage ---
+{
+  const modalTable = compileTable(modal);
+  for (const [what, name] of [
+    ["a made-up id", "gpt-9-ultra"],
+    ["a made-up suffix", "gpt-4o-turbo-max"],
+    ["a snapshot date that does not exist", "gpt-4o-2024-02-30"],
+    ["a four-digit version tag", "gemini-2.0-flash-0001"],
+    ["another provider's prefix", "anthropic/gpt-4o"],
+    ["an undeclared router prefix", "groq/gpt-4o"],
+    ["an unknown Bedrock region", "xx.anthropic.claude-sonnet-4-20250514-v1:0"],
+    ["a Bedrock id of another owner", "us.meta.claude-sonnet-4-20250514-v1:0"],
+    ["a Vertex tag that is not a date", "claude-sonnet-4@2025"],
+    ["a name that only contains an id", "my-gpt-4o"],
+    ["a 1 MB name", `openai/${"a".repeat(1_000_000)}`],
+  ] as const) {
+    add(
+      `resolveName: ${what}`,
+      () => resolveName(book.tables.find((t) => t.id === "openai") as never, name),
+      "UNKNOWN_MODEL",
+      ["name"],
+    );
+  }
+  add(
+    "pricebookResolve: a Bedrock id without an aws-bedrock table",
+    () => lib.pricebookResolve(book, "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+    "UNKNOWN_TABLE",
+    ["name"],
+  );
+  add(
+    "pricebookResolve: a Bedrock id its vendor table lacks",
+    () =>
+      lib.pricebookResolve(providerPricebook, "us.anthropic.claude-3-5-haiku-20241022-v1:0", {
+        asOf: "2025-12-01",
+      }),
+    "UNKNOWN_MODEL",
+    ["name"],
+  );
+  add(
+    "pricebookResolve: a name of 1 MB",
+    () => lib.pricebookResolve(providerPricebook, "x".repeat(1_000_000), { asOf: "2025-12-01" }),
+    "UNKNOWN_MODEL",
+    ["name"],
+  );
+  for (const [kind, usage] of [
+    ["webSearch", { input: 100, output: 10, webSearch: 1 }],
+    ["imageInput", { input: 100, output: 10, imageInput: 1 }],
+    ["audioInput", { input: 100, output: 10, audioInput: 1 }],
+    ["audioOutput", { input: 100, output: 10, audioOutput: 1 }],
+  ] as const) {
+    add(
+      `charge: ${kind} on a model without its rate`,
+      () => charge(table, "gpt-4o", usage),
+      "UNPRICED_USAGE",
+      ["usage", kind],
+    );
+    add(
+      `chargeUsd: ${kind} on a model without its rate`,
+      () => chargeUsd(table, "gpt-4o", usage),
+      "UNPRICED_USAGE",
+      ["usage", kind],
+    );
+  }
+  for (const [what, value] of BAD_COUNTS) {
+    add(
+      `charge: webSearch is ${what}`,
+      () => charge(modalTable, "claude-sonnet-4", { ...ok, webSearch: value as number }),
+      "INVALID_USAGE",
+      ["usage", "webSearch"],
+    );
+    add(
+      `chargeUsd: audioInput is ${what}`,
+      () => chargeUsd(modalTable, "gpt-4o-audio-preview", { ...ok, audioInput: value as number }),
+      "INVALID_USAGE",
+      ["usage", "audioInput"],
+    );
+  }
+  add(
+    "charge: audio and image tokens above input",
+    () =>
+      charge(modalTable, "gemini-2.5-flash", {
+        input: 10,
+        output: 1,
+        audioInput: 6,
+        imageInput: 5,
+      }),
+    "INVALID_USAGE",
+    ["usage", "audioInput"],
+  );
+  add(
+    "charge: reasoning and audio output above output",
+    () =>
+      charge(modalTable, "gpt-4o-audio-preview", {
+        input: 10,
+        output: 5,
+        reasoning: 3,
+        audioOutput: 3,
+      }),
+    "INVALID_USAGE",
+    ["usage", "audioOutput"],
+  );
+  add(
+    "fromGeminiUsage: IMAGE output tokens",
+    () =>
+      lib.fromGeminiUsage({
+        promptTokenCount: 1,
+        candidatesTokenCount: 2,
+        candidatesTokensDetails: [{ modality: "IMAGE", tokenCount: 2 }],
+      }),
+    "UNPRICED_USAGE",
+    ["usage", "candidatesTokensDetails"],
+  );
+  add(
+    "fromGeminiUsage: details not a list",
+    () => lib.fromGeminiUsage({ promptTokenCount: 1, promptTokensDetails: { AUDIO: 1 } }),
+    "INVALID_USAGE",
+    ["usage", "promptTokensDetails"],
+  );
+  add(
+    "fromGeminiUsage: a detail count of -1",
+    () =>
+      lib.fromGeminiUsage({
+        promptTokenCount: 1,
+        promptTokensDetails: [{ modality: "AUDIO", tokenCount: -1 }],
+      }),
+    "INVALID_USAGE",
+    ["usage", "promptTokensDetails", 0, "tokenCount"],
+  );
+  add(
+    "fromGeminiUsage: more cached audio than audio",
+    () =>
+      lib.fromGeminiUsage({
+        promptTokenCount: 10,
+        cachedContentTokenCount: 5,
+        promptTokensDetails: [{ modality: "AUDIO", tokenCount: 2 }],
+        cacheTokensDetails: [{ modality: "AUDIO", tokenCount: 5 }],
+      }),
+    "INVALID_USAGE",
+    ["usage", "cacheTokensDetails"],
+  );
+  add(
+    "fromOpenAIUsage: audio_tokens of 1.5",
+    () =>
+      lib.fromOpenAIUsage({
+        prompt_tokens: 10,
+        completion_tokens: 1,
+        prompt_tokens_details: { audio_tokens: 1.5 },
+      }),
+    "INVALID_USAGE",
+    ["usage", "prompt_tokens_details", "audio_tokens"],
+  );
+  add(
+    "fromOpenAIUsage: more cached audio than audio",
+    () =>
+      lib.fromOpenAIUsage({
+        input_tokens: 10,
+        output_tokens: 1,
+        input_token_details: {
+          audio_tokens: 1,
+          cached_tokens: 2,
+          cached_tokens_details: { audio_tokens: 2 },
+        },
+      }),
+    "INVALID_USAGE",
+    ["usage", "input_token_details", "cached_tokens_details"],
+  );
+  add(
+    "fromAnthropicUsage: web_search_requests of -1",
+    () =>
+      lib.fromAnthropicUsage({
+        input_tokens: 1,
+        output_tokens: 1,
+        server_tool_use: { web_search_requests: -1 },
+      }),
+    "INVALID_USAGE",
+    ["usage", "server_tool_use", "web_search_requests"],
+  );
+  add(
+    "compileTable: webSearch per million",
+    () =>
+      compileTable({
+        ...modal,
+        models: {
+          m: { provider: "x", input: "1", output: "1", webSearch: { perMillion: "1" } as never },
+        },
+      }),
+    "INVALID_TABLE",
+    ["models", "m", "webSearch"],
+  );
+  add(
+    "parseTable: audioInput with an exponent",
+    () =>
+      parseTable({
+        ...modal,
+        models: { m: { provider: "x", input: "1", output: "1", audioInput: "1e-6" } },
+      }),
+    "INVALID_TABLE",
+  );
+}
+// --- end of issue 10 (branch resolve) block ---
+
 // The CLI: every command, each kind of bad value. Exit 2, `error CODE: …` on stderr, nothing
 // on stdout (so no amount), no stack trace.
 const cliCases: [string[], PricebookErrorCode][] = [
@@ -930,6 +1133,72 @@ cliCases.push(
   [["compare", "openai"], "MISSING_ARGUMENT"],
   [["compare", "openai", "nope"], "UNKNOWN_TABLE"],
   [["compare", "openai", "/no/such/file.json"], "INVALID_ARGUMENT"],
+  // issue 10 (branch resolve)
+  [["charge", "gpt-9-ultra", "--table", "auto", "--input", "1", "--output", "1"], "UNKNOWN_MODEL"],
+  [
+    [
+      "charge",
+      "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      "--table",
+      "auto",
+      "--input",
+      "1",
+      "--output",
+      "1",
+    ],
+    "UNKNOWN_TABLE",
+  ],
+  [
+    ["charge", "gpt-4o", "--table", "openai", "--input", "1", "--output", "1", "--web-search", "1"],
+    "UNPRICED_USAGE",
+  ],
+  [
+    [
+      "charge",
+      "gpt-4o",
+      "--table",
+      "openai",
+      "--input",
+      "1",
+      "--output",
+      "1",
+      "--audio-input",
+      "-1",
+    ],
+    "INVALID_ARGUMENT",
+  ],
+  [
+    [
+      "charge",
+      "gpt-4o",
+      "--table",
+      "openai",
+      "--input",
+      "1",
+      "--output",
+      "1",
+      "--image-input",
+      "2",
+    ],
+    "INVALID_USAGE",
+  ],
+  [
+    [
+      "charge",
+      "gpt-4o",
+      "--table",
+      "openai",
+      "--input",
+      "1",
+      "--output",
+      "1",
+      "--audio-output",
+      "1.5",
+    ],
+    "INVALID_ARGUMENT",
+  ],
+  [["models", "--table", "auto"], "INVALID_ARGUMENT"],
+  [["quote", "anthropic/gpt-4o-16k", "--table", "auto"], "UNKNOWN_MODEL"],
 );
 
 describe(`CLI bad-input matrix: ${cliCases.length} command lines, each exit 2 with error CODE`, () => {

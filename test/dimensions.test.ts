@@ -278,6 +278,10 @@ describe("audio, image and web-search usage", () => {
     expect(chargeUsd(table, "claude-sonnet-4", usage)).toBe("0.0405");
     // Above the long-context threshold the tokens cost more; the search fee stays $0.01.
     // 250000 × 6/M + 1000 × 22.5/M + 2 × 0.01 = 1.5 + 0.0225 + 0.02
+    // Batch halves the token rates, not the per-call fee: 0.15 + 0.0075 + 2 × 0.01.
+    const batch = { input: 100000, output: 1000, webSearch: 2 };
+    expect(charge(table, "claude-sonnet-4", batch, { serviceTier: "batch" }).usd).toBe("0.1775");
+    expect(chargeUsd(table, "claude-sonnet-4", batch, { serviceTier: "batch" })).toBe("0.1775");
     const long = { input: 250000, output: 1000, webSearch: 2 };
     expect(charge(table, "claude-sonnet-4", long).usd).toBe("1.5425");
     expect(chargeUsd(table, "claude-sonnet-4", long)).toBe("1.5425");

@@ -1,6 +1,7 @@
 import { PricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
 import type { Pricebook } from "./createPricebook.js";
+import { BEDROCK, OPENROUTER_PROVIDERS, VERTEX } from "./nameForms.js";
 import { type Resolved, resolveName } from "./resolveName.js";
 import { tableAsOf } from "./tableAsOf.js";
 
@@ -16,16 +17,42 @@ export interface PricebookResolved {
   readonly resolved: Resolved;
 }
 
+/** The model owners' own tables: a bare id belongs to one of these. */
+const FIRST_PARTY_TABLES: readonly string[] = Object.freeze([
+  "openai",
+  "anthropic",
+  "google",
+  "mistral",
+  "xai",
+]);
+
+/** The clouds' tables: they answer only for their own forms of an id. */
+const VENDOR_TABLES: readonly string[] = Object.freeze([
+  "aws-bedrock",
+  "google-vertex",
+  "azure-openai",
+]);
+
 /**
- * Finds the table a model name belongs to from the name alone (`--table auto`): the version in
- * force `asOf` of every table in the pricebook is asked, and exactly one must answer.
+ * Finds the table a model name belongs to from the name alone (`--table auto`), at each table's
+ * version in force `asOf`:
  *
- * @throws PricebookError `UNKNOWN_MODEL` when no table knows the name, `AMBIGUOUS_MODEL` when
- *   two tables could claim it (naming both)
+ * - a cloud vendor's form goes to that vendor's table, and only there: `bedrock/…` and
+ *   Bedrock ids (`us.anthropic.…-v1:0`, `amazon.nova-pro-v1:0`) to `aws-bedrock`;
+ *   `vertex_ai/…` and `…@20250514` to `google-vertex`; `azure/…` to `azure-openai`;
+ * - a provider prefix (`openai/`, `models/`, `gemini/`, `openrouter/anthropic/`, …) goes to that
+ *   provider's own table; a bare id to the model owners' own tables (`openai`, `anthropic`,
+ *   `google`, `mistral`, `xai`), of which exactly one must know it;
+ * - any other table of the pricebook (a product's table such as `gpt-trainer-byok`, your own)
+ *   answers only a name that no provider's table knows; cloud tables never answer bare ids.
+ *
+ * @throws PricebookError `UNKNOWN_MODEL` when no table knows the name; `AMBIGUOUS_MODEL` when
+ *   two tables could claim it (naming both); `UNKNOWN_TABLE` when a vendor form's table is not
+ *   in the pricebook
  *
  * @example
- * pricebookResolve(builtinPricebook(), "gpt-4o-mini-16k", { asOf: "2024-12-01" }).table.id;
- * //=> "gpt-trainer-byok"
+ * pricebookResolve(builtinPricebook(), "openai/gpt-4o-2024-11-20", { asOf: "2025-07-01" }).table.id;
+ * //=> "openai"
  */
 export function pricebookResolve(
   pricebook: Pricebook,
@@ -43,35 +70,84 @@ export function pricebookResolve(
     throw new PricebookError("INVALID_ARGUMENT", ["name"], "expected a model or variant name");
   }
   const ids = [...new Set(pricebook.tables.map((table) => table.id))];
-  const found: PricebookResolved[] = [];
+  const wanted = name.toLowerCase();
+  const vendor = vendorTableOf(wanted);
+  if (vendor !== null) {
+    if (!ids.includes(vendor.table)) {
+      throw new PricebookError(
+        "UNKNOWN_TABLE",
+        ["name"],
+        `${JSON.stringify(name)} is ${vendor.form}, priced by the ${vendor.table} table, which this pricebook does not have; name a table with --table`,
+      );
+    }
+    const table = tableAsOf(pricebook, vendor.table, options);
+    return { table, resolved: resolveName(table, name) };
+  }
+
+  const owner = ownerOf(wanted);
+  const first = owner === null ? FIRST_PARTY_TABLES : [owner];
+  const tier1 = ids.filter((id) => first.includes(id));
+  const tier2 = ids.filter((id) => !FIRST_PARTY_TABLES.includes(id) && !VENDOR_TABLES.includes(id));
   let firstError: PricebookError | undefined;
-  for (const id of ids) {
-    let table: PricingTable;
-    try {
-      table = tableAsOf(pricebook, id, options);
-    } catch (error) {
-      if (error instanceof PricebookError && error.code === "NO_TABLE_IN_EFFECT") continue;
-      throw error;
+  for (const tier of [tier1, tier2]) {
+    const found: PricebookResolved[] = [];
+    for (const id of tier) {
+      let table: PricingTable;
+      try {
+        table = tableAsOf(pricebook, id, options);
+      } catch (error) {
+        if (error instanceof PricebookError && error.code === "NO_TABLE_IN_EFFECT") continue;
+        throw error;
+      }
+      try {
+        found.push({ table, resolved: resolveName(table, name) });
+      } catch (error) {
+        if (!(error instanceof PricebookError) || error.code !== "UNKNOWN_MODEL") throw error;
+        firstError ??= error;
+      }
     }
-    try {
-      found.push({ table, resolved: resolveName(table, name) });
-    } catch (error) {
-      if (!(error instanceof PricebookError) || error.code !== "UNKNOWN_MODEL") throw error;
-      firstError ??= error;
+    if (found.length === 1) return found[0] as PricebookResolved;
+    if (found.length > 1) {
+      throw new PricebookError(
+        "AMBIGUOUS_MODEL",
+        ["name"],
+        `${JSON.stringify(name)} is in ${found.map((f) => `${f.table.id}@${f.table.version}`).join(" and ")}; name one with --table`,
+      );
     }
   }
-  if (found.length === 1) return found[0] as PricebookResolved;
-  if (found.length === 0) {
-    throw new PricebookError(
-      "UNKNOWN_MODEL",
-      ["name"],
-      `no table of the pricebook knows ${JSON.stringify(name)}; name a table with --table`,
-      { suggestions: firstError?.suggestions ?? [] },
-    );
-  }
+  if (firstError !== undefined && tier1.length + tier2.length === 1) throw firstError;
+  const near = firstError?.suggestions ?? [];
+  const hint = near.length === 0 ? "" : `; did you mean ${near.map((n) => `"${n}"`).join(", ")}?`;
   throw new PricebookError(
-    "AMBIGUOUS_MODEL",
+    "UNKNOWN_MODEL",
     ["name"],
-    `${JSON.stringify(name)} is in ${found.map((f) => `${f.table.id}@${f.table.version}`).join(" and ")}; name one with --table`,
+    `no table of the pricebook knows ${JSON.stringify(name)}${owner === null ? "" : ` (it names ${owner}, whose table was asked first)`}${hint} (or name a table with --table)`,
+    { suggestions: near },
   );
+}
+
+/** The first-party table a provider prefix names (`openai/`, `models/`, `openrouter/x-ai/`), or null. */
+function ownerOf(wanted: string): string | null {
+  const match = /^(?:openrouter\/)?([a-z0-9_-]+)[:/]/.exec(wanted);
+  if (match === null) return null;
+  const head = match[1] as string;
+  const provider =
+    head === "models" || head === "gemini" ? "google" : (OPENROUTER_PROVIDERS.get(head) ?? head);
+  return FIRST_PARTY_TABLES.includes(provider) ? provider : null;
+}
+
+/**
+ * The cloud vendor's table a name's form belongs to (`bedrock/…` and Bedrock ids →
+ * `aws-bedrock`; `vertex_ai/…` and `…@date` → `google-vertex`; `azure/…` → `azure-openai`),
+ * or null for any other name.
+ */
+function vendorTableOf(wanted: string): { table: string; form: string } | null {
+  if (wanted.startsWith("bedrock/") || BEDROCK.test(wanted)) {
+    return { table: "aws-bedrock", form: "a Bedrock id" };
+  }
+  if (wanted.startsWith("vertex_ai/") || VERTEX.test(wanted)) {
+    return { table: "google-vertex", form: "a Vertex AI id" };
+  }
+  if (wanted.startsWith("azure/")) return { table: "azure-openai", form: "an Azure OpenAI id" };
+  return null;
 }

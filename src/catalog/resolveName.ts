@@ -1,13 +1,15 @@
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Model, PricingTable, Variant } from "../schema/types.js";
 import { assertTable } from "./assertTable.js";
+import { type NameForm, nameForms } from "./nameForms.js";
 import { suggest } from "./suggest.js";
 
 /**
  * Which declared rule matched a name: its exact `id`, an `alias` the table lists, a dated
  * `snapshot` or `-latest`/`-NNN` form of an id, a provider or router `prefix`, or a cloud
  * vendor's form of an id (`vendor-form`: Bedrock region prefixes and `-vN:M` suffixes, Vertex
- * `@YYYYMMDD`).
+ * `@YYYYMMDD`). Where rules compose, the last one applied is reported (a prefixed Bedrock id
+ * is `vendor-form`; a prefixed snapshot is `snapshot`).
  */
 export type ResolvedBy = "id" | "alias" | "snapshot" | "prefix" | "vendor-form";
 
@@ -26,9 +28,15 @@ export type Resolved =
       readonly resolvedBy: ResolvedBy;
     };
 
+/** Names resolved by a rule, remembered per table; bounded so unique names cannot grow it. */
+const CACHE_LIMIT = 1024;
+/** Longer names are resolved but not remembered. */
+const CACHEABLE_LENGTH = 256;
+
 interface TableIndex {
   readonly names: ReadonlyMap<string, Resolved>;
   readonly providers: ReadonlySet<string>;
+  readonly byRule: Map<string, Resolved>;
 }
 
 // Derived once per table object and kept beside it, never on it: tables stay plain data.
@@ -55,21 +63,34 @@ function indexOf(table: PricingTable): TableIndex {
     const model = table.models[variant.model] as Model;
     names.set(variant.id, Object.freeze({ kind: "variant", variant, model, resolvedBy: "id" }));
   }
-  const index = { names, providers };
+  const index = { names, providers, byRule: new Map<string, Resolved>() };
   indexes.set(table, index);
   return index;
 }
 
 /**
- * Finds a model or variant of a table by name: its id, a model alias (a dated snapshot), in
- * any case, optionally qualified by provider (`openai:gpt-4o`, `openai/gpt-4o`). A qualified
- * name never resolves to another provider's model.
+ * Finds a model or variant of a table by name, in any case, by declared rules only — never by
+ * "contains" or nearest match. First the exact id or an alias; then, each reported in
+ * `resolvedBy`, the name's reductions in this order, the first the table has winning (so an
+ * entry of the table always beats a shorter form: `gpt-4o-2024-05-13` keeps its own price):
  *
- * @throws PricebookError `UNKNOWN_MODEL` with up to three suggestions
+ * 1. `prefix`: a provider or router prefix — `openai/`, `anthropic/`, `models/`, `gemini/`,
+ *    `google/`, `mistral/`, `xai/`, `azure/`, `vertex_ai/`, `bedrock/`, `openrouter/<provider>/`,
+ *    or `<provider>:` / `<provider>/` for a provider of the table. A provider prefix never
+ *    resolves to another provider's model.
+ * 2. `vendor-form`: a Bedrock id's region (`us.`, `eu.`, `apac.`, `global.`, …), its `-vN:M`
+ *    suffix and its owner (`anthropic.`, which must own the model); a Vertex `@YYYYMMDD`,
+ *    `@NNN` or `@latest`, tried first as `-YYYYMMDD` then without.
+ * 3. `snapshot`: a trailing `-YYYY-MM-DD`, `-YYYYMMDD`, `-latest` or `-NNN`.
+ *
+ * Results are remembered per table and name (a bounded cache), so repeated lookups are O(1).
+ *
+ * @throws PricebookError `UNKNOWN_MODEL` with up to three suggestions; `INVALID_ARGUMENT` for a
+ *   name that is not a non-empty string
  *
  * @example
- * resolveName(table, "OpenAI/GPT-4o-16k").variant?.reserved;
- * //=> { input: 12800, output: 3200 }
+ * resolveName(builtinPricebook().tables.find((t) => t.id === "anthropic")!, "us.anthropic.claude-sonnet-4-20250514-v1:0").resolvedBy;
+ * //=> "vendor-form"
  */
 export function resolveName(table: PricingTable, name: string): Resolved {
   if (typeof name !== "string" || name === "") {
@@ -79,34 +100,59 @@ export function resolveName(table: PricingTable, name: string): Resolved {
   // Names are stored in lower case; most callers already pass one, so try it as given first.
   const exact = index.names.get(name);
   if (exact !== undefined) return exact;
+  const remembered = index.byRule.get(name);
+  if (remembered !== undefined) return remembered;
   const wanted = name.toLowerCase();
   const direct = index.names.get(wanted);
   if (direct !== undefined) return direct;
 
-  const separator = wanted.search(/[:/]/);
-  if (separator > 0) {
-    const provider = wanted.slice(0, separator);
-    const rest = wanted.slice(separator + 1);
-    const entry = index.names.get(rest);
-    if (index.providers.has(provider) && entry !== undefined && entry.model.provider === provider) {
-      return prefixed(entry);
+  const forms = nameForms(wanted, index.providers);
+  for (const form of forms) {
+    const entry = index.names.get(form.name);
+    if (entry === undefined) continue;
+    if (form.provider !== null && entry.model.provider !== form.provider) {
+      throw unknown(
+        table,
+        name,
+        `; "${form.name}" is ${entry.model.provider}'s, not ${form.provider}'s`,
+        [],
+      );
     }
-    if (entry !== undefined && entry.model.provider !== provider) {
-      throw unknown(table, name, `; "${rest}" is ${entry.model.provider}'s, not ${provider}'s`, []);
-    }
-    return failWithSuggestions(table, name, rest);
+    const result = byRule(entry, form.rule);
+    if (name.length <= CACHEABLE_LENGTH) remember(index.byRule, name, result);
+    return result;
   }
-  return failWithSuggestions(table, name, wanted);
+  return failWithSuggestions(table, name, lastForm(forms, wanted));
 }
 
-// The same entry, found through a provider prefix; made once per entry.
-const viaPrefix = new WeakMap<Resolved, Resolved>();
+/** How many names a table's rule cache holds (for tests of its bound). @internal */
+export function ruleCacheSize(table: PricingTable): number {
+  return indexOf(table).byRule.size;
+}
 
-function prefixed(entry: Resolved): Resolved {
-  let result = viaPrefix.get(entry);
+function lastForm(forms: readonly NameForm[], wanted: string): string {
+  return forms.length === 0 ? wanted : (forms[forms.length - 1] as NameForm).name;
+}
+
+function remember(cache: Map<string, Resolved>, name: string, result: Resolved): void {
+  // Oldest first out: a Map iterates in insertion order.
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(name, result);
+}
+
+// The same entry, found by a rule; made once per entry and rule.
+const viaRule = new WeakMap<Resolved, Map<ResolvedBy, Resolved>>();
+
+function byRule(entry: Resolved, rule: ResolvedBy): Resolved {
+  let rules = viaRule.get(entry);
+  if (rules === undefined) {
+    rules = new Map();
+    viaRule.set(entry, rules);
+  }
+  let result = rules.get(rule);
   if (result === undefined) {
-    result = Object.freeze({ ...entry, resolvedBy: "prefix" }) as Resolved;
-    viaPrefix.set(entry, result);
+    result = Object.freeze({ ...entry, resolvedBy: rule }) as Resolved;
+    rules.set(rule, result);
   }
   return result;
 }
@@ -120,10 +166,11 @@ function failWithSuggestions(table: PricingTable, name: string, wanted: string):
 }
 
 function unknown(table: PricingTable, name: string, hint: string, suggestions: string[]) {
+  const shown = name.length > 200 ? `${JSON.stringify(name.slice(0, 200))}…` : JSON.stringify(name);
   return new PricebookError(
     "UNKNOWN_MODEL",
     ["name"],
-    `no model or variant ${JSON.stringify(name)} in ${table.id}@${table.version}${hint}`,
+    `no model or variant ${shown} in ${table.id}@${table.version}${hint}`,
     { suggestions },
   );
 }

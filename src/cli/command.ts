@@ -25,7 +25,11 @@ export interface Command {
 export interface Context {
   readonly io: CliIo;
   readonly json: boolean;
-  readonly table: () => PricingTable;
+  /**
+   * The table --table names (default gpt-trainer-byok). With `--table auto`, the table the
+   * model `name` belongs to (see pricebookResolve); commands without a name cannot use auto.
+   */
+  readonly table: (name?: string) => PricingTable;
 }
 
 /** The value of a flag that takes one, or undefined. */

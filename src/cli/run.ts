@@ -50,7 +50,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   const context: Context = {
     io,
     json: args.flags.get("json") === true,
-    table: () => selectTable(args, io),
+    table: (model?: string) => selectTable(args, io, undefined, undefined, model),
   };
   return command.run(args, context);
 }

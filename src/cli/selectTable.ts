@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseTable } from "../catalog/parseTable.js";
+import { pricebookResolve } from "../catalog/pricebookResolve.js";
 import { tableAsOf, tableVersion, todayUtc } from "../catalog/tableAsOf.js";
 import { isIsoDate } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
@@ -8,8 +9,17 @@ import { builtinPricebook, DEFAULT_TABLE_ID } from "../tables/builtinPricebook.j
 import type { ParsedArgs } from "./args.js";
 import { type CliIo, type Context, stringFlag } from "./command.js";
 
-/** --table ID|FILE and --as-of DATE: a built-in table by id, or a table file. */
-export function selectTable(args: ParsedArgs, io: CliIo, file?: string, id?: string): PricingTable {
+/**
+ * --table ID|FILE|auto and --as-of DATE: a built-in table by id, a table file, or (`auto`) the
+ * built-in table the model `name` belongs to.
+ */
+export function selectTable(
+  args: ParsedArgs,
+  io: CliIo,
+  file?: string,
+  id?: string,
+  name?: string,
+): PricingTable {
   const asOf = stringFlag(args, "as-of") ?? (io.today ?? todayUtc)();
   if (!isIsoDate(asOf)) {
     throw new PricebookError(
@@ -19,6 +29,16 @@ export function selectTable(args: ParsedArgs, io: CliIo, file?: string, id?: str
     );
   }
   const choice = file ?? id ?? stringFlag(args, "table") ?? DEFAULT_TABLE_ID;
+  if (file === undefined && choice.toLowerCase() === "auto") {
+    if (name === undefined) {
+      throw new PricebookError(
+        "INVALID_ARGUMENT",
+        ["--table"],
+        "--table auto needs a model name (charge, quote); name a table here",
+      );
+    }
+    return pricebookResolve(builtinPricebook(), name, { asOf }).table;
+  }
   // A built-in id wins over a file of the same name in the working directory.
   const builtin = builtinPricebook().tables.some((table) => table.id === choice.toLowerCase());
   const looksLikeFile =

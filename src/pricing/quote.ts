@@ -1,4 +1,4 @@
-import { type Resolved, resolveName } from "../catalog/resolveName.js";
+import { type Resolved, type ResolvedBy, resolveName } from "../catalog/resolveName.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { formatDecimal } from "../money/formatDecimal.js";
@@ -24,6 +24,8 @@ export interface Quote {
   readonly label: string;
   readonly model: string;
   readonly provider: string;
+  /** Which declared rule matched the name (see {@link resolveName}). */
+  readonly resolvedBy: ResolvedBy;
   readonly reserved: { readonly input: number; readonly output: number };
   /** USD per token. */
   readonly rates: { readonly input: string; readonly output: string };
@@ -68,10 +70,12 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
       byVariant = new Map();
       variantQuotes.set(table, byVariant);
     }
-    const cached = byVariant.get(resolved.variant.id);
+    // Keyed by the rule too: the same variant reached by a prefix reports `prefix`.
+    const key = `${resolved.variant.id}\u0000${resolved.resolvedBy}`;
+    const cached = byVariant.get(key);
     if (cached !== undefined) return cached;
     const fresh = computeQuote(table, resolved, resolved.variant.reserved);
-    byVariant.set(resolved.variant.id, fresh);
+    byVariant.set(key, fresh);
     return fresh;
   }
   let reserved: { input: number; output: number };
@@ -127,6 +131,7 @@ function computeQuote(
     label: variant === null ? model.label : variant.label,
     model: model.id,
     provider: model.provider,
+    resolvedBy: resolved.resolvedBy,
     reserved: Object.freeze({ input: reserved.input, output: reserved.output }),
     rates: Object.freeze({ input: model.input, output: model.output }),
     usd: formatDecimal(usd),

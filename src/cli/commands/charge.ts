@@ -18,6 +18,10 @@ const USAGE_FLAGS = {
   "cache-write": "cacheWrite",
   "cache-write-1h": "cacheWrite1h",
   reasoning: "reasoning",
+  "audio-input": "audioInput",
+  "image-input": "imageInput",
+  "audio-output": "audioOutput",
+  "web-search": "webSearch",
 } as const;
 
 function runCharge(args: ParsedArgs, context: Context): number {
@@ -31,10 +35,10 @@ function runCharge(args: ParsedArgs, context: Context): number {
     }
   }
   const serviceTier = stringFlag(args, "service-tier") as ChargeOptions["serviceTier"];
-  const table = context.table();
+  const table = context.table(name);
   const result = charge(table, name, usage, serviceTier === undefined ? {} : { serviceTier });
   const lines = [
-    `${result.label}: ${result.model} (${result.provider}), ${result.table.id}@${result.table.version}${result.tier === null ? "" : `, long-context tier above ${result.tier.aboveInputTokens} input tokens`}${result.serviceTier === null ? "" : `, ${result.serviceTier} tier`}`,
+    `${result.label}: ${result.model} (${result.provider}), ${result.table.id}@${result.table.version}${result.resolvedBy === "id" ? "" : `, ${JSON.stringify(name)} resolved by ${result.resolvedBy}`}${result.tier === null ? "" : `, long-context tier above ${result.tier.aboveInputTokens} input tokens`}${result.serviceTier === null ? "" : `, ${result.serviceTier} tier`}`,
     ...result.lines.map(
       (line) =>
         `  ${line.kind.padEnd(13)} ${String(line.tokens).padStart(10)} × ${line.rate} = ${line.usd}`,
@@ -54,7 +58,7 @@ function runCharge(args: ParsedArgs, context: Context): number {
 export const chargeCommand: Command = {
   summary: "the exact cost of one query's real usage, line by line",
   usage:
-    "charge <model|variant> --input N --output N [--cached-input N] [--cache-write N] [--cache-write-1h N] [--reasoning N] [--service-tier batch|flex|priority] [--as-of DATE] [--table ID|FILE] [--json]",
+    "charge <model|variant> --input N --output N [--cached-input N] [--cache-write N] [--cache-write-1h N] [--reasoning N] [--audio-input N] [--image-input N] [--audio-output N] [--web-search N] [--service-tier batch|flex|priority] [--as-of DATE] [--table ID|FILE|auto] [--json]",
   flags: {
     ...TABLE_FLAGS,
     input: "value",
@@ -63,6 +67,10 @@ export const chargeCommand: Command = {
     "cache-write": "value",
     "cache-write-1h": "value",
     reasoning: "value",
+    "audio-input": "value",
+    "image-input": "value",
+    "audio-output": "value",
+    "web-search": "value",
     "service-tier": "value",
   },
   run: runCharge,

@@ -49,7 +49,7 @@ function runModels(args: ParsedArgs, context: Context): number {
     "models:",
     ...models.map(
       (model) =>
-        `  ${model.id} (${model.provider}) input ${model.input}, output ${model.output} per token`,
+        `  ${model.id} (${model.provider}) input ${model.input}, output ${model.output} per token${model.aliases.length === 0 ? "" : `; also ${model.aliases.join(", ")}`}`,
     ),
   ];
   if (variants.length > 0) {

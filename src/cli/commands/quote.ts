@@ -31,14 +31,14 @@ function parseWindow(value: string): { input: number; output: number } {
 function runQuote(args: ParsedArgs, context: Context): number {
   const [name] = positionals(args, 1, 1, "variant or model name") as [string];
   const window = stringFlag(args, "window");
-  const table = context.table();
+  const table = context.table(name);
   const result = quote(table, name, window === undefined ? {} : { window: parseWindow(window) });
   const band =
     result.band === null
       ? ""
       : ` (±${formatDecimal(new Dec(table.band as string).times(100))}%: ${result.band.low} to ${result.band.high})`;
   const lines = [
-    `${result.label}: ${result.model} (${result.provider}), ${result.table.id}@${result.table.version}`,
+    `${result.label}: ${result.model} (${result.provider}), ${result.table.id}@${result.table.version}${result.resolvedBy === "id" ? "" : `, ${JSON.stringify(name)} resolved by ${result.resolvedBy}`}`,
     `  reserved  ${result.reserved.input} input + ${result.reserved.output} output tokens`,
     `  rates     ${result.rates.input} per input token, ${result.rates.output} per output token`,
     `  cost      ${result.usd} USD${band}`,
@@ -57,7 +57,7 @@ function runQuote(args: ParsedArgs, context: Context): number {
 export const quoteCommand: Command = {
   summary: "the upper-bound cost of one query of a variant (or of a model with --window IN:OUT)",
   usage:
-    "quote <variant> | quote <model> --window IN:OUT  [--as-of DATE] [--table ID|FILE] [--json]",
+    "quote <variant> | quote <model> --window IN:OUT  [--as-of DATE] [--table ID|FILE|auto] [--json]",
   flags: { ...TABLE_FLAGS, window: "value" },
   run: runQuote,
 };
