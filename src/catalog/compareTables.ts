@@ -28,9 +28,9 @@ export interface ModelComparison {
 export interface TableComparison {
   readonly a: { readonly id: string; readonly version: string };
   readonly b: { readonly id: string; readonly version: string };
-  /** How many models of A matched a model of B. */
+  /** How many pairs of models answer to a common name. */
   readonly matched: number;
-  /** Matched models that differ, with every differing price; in A's id order. */
+  /** Pairs that differ, with every differing price; in A's id order. */
   readonly differing: readonly ModelComparison[];
   /** Models of A that no name of B matches. */
   readonly onlyInA: readonly string[];
@@ -53,8 +53,10 @@ const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 
 /**
  * Compares the prices two tables state for the same models, e.g. two catalogs imported with
- * {@link importCatalog}. Models are paired by name: a model of A matches the model of B that
- * answers to its id or one of its aliases (ids first). For each pair, every price that
+ * {@link importCatalog}. Models are paired by name: a model of one table is paired with the
+ * model of the other that answers to its id or one of its aliases (ids first), both ways, so a
+ * dated snapshot one table prices on its own meets the model the other lists it under. For
+ * each pair, every price that
  * differs is listed (rates per token, compared exactly as decimals; long-context tiers by
  * threshold; service tiers as the rates they charge, multipliers applied); models only one
  * table has are listed too. Context windows and labels are not prices and are not compared.
@@ -76,30 +78,39 @@ const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 export function compareTables(a: PricingTable, b: PricingTable): TableComparison {
   assertTable(a, ["a"]);
   assertTable(b, ["b"]);
-  const names = new Map<string, Model>();
-  for (const model of Object.values(b.models)) names.set(model.id, model);
+  // Pairs both ways: B's dated `gpt-4o-2024-08-06` meets A's `gpt-4o` when A lists that
+  // name as an alias, even though A's `gpt-4o` already met B's `gpt-4o`.
+  const inA = nameIndex(a);
+  const inB = nameIndex(b);
+  const pairs = new Map<string, { a: Model; b: Model; on: string }>();
+  const pair = (x: Model, y: Model, on: string) => {
+    const key = JSON.stringify([x.id, y.id]);
+    if (!pairs.has(key)) pairs.set(key, { a: x, b: y, on });
+  };
+  for (const model of Object.values(a.models)) {
+    const on = [model.id, ...model.aliases].find((name) => inB.has(name));
+    if (on !== undefined) pair(model, inB.get(on) as Model, on);
+  }
   for (const model of Object.values(b.models)) {
-    for (const alias of model.aliases) if (!names.has(alias)) names.set(alias, model);
+    const on = [model.id, ...model.aliases].find((name) => inA.has(name));
+    if (on !== undefined) pair(inA.get(on) as Model, model, on);
   }
-  const matchedB = new Set<string>();
+  const sorted = [...pairs.values()].sort((x, y) =>
+    x.a.id === y.a.id ? (x.b.id < y.b.id ? -1 : 1) : x.a.id < y.a.id ? -1 : 1,
+  );
   const differing: ModelComparison[] = [];
-  const onlyInA: string[] = [];
-  let matched = 0;
-  for (const id of Object.keys(a.models).sort()) {
-    const model = a.models[id] as Model;
-    const on = [model.id, ...model.aliases].find((name) => names.has(name));
-    if (on === undefined) {
-      onlyInA.push(id);
-      continue;
-    }
-    const other = names.get(on) as Model;
-    matched += 1;
-    matchedB.add(other.id);
-    const differences = compareModels(model, other);
-    if (differences.length > 0) differing.push({ a: id, b: other.id, matchedOn: on, differences });
+  for (const { a: x, b: y, on } of sorted) {
+    const differences = compareModels(x, y);
+    if (differences.length > 0) differing.push({ a: x.id, b: y.id, matchedOn: on, differences });
   }
+  const pairedA = new Set(sorted.map((p) => p.a.id));
+  const pairedB = new Set(sorted.map((p) => p.b.id));
+  const matched = sorted.length;
+  const onlyInA = Object.keys(a.models)
+    .filter((id) => !pairedA.has(id))
+    .sort();
   const onlyInB = Object.keys(b.models)
-    .filter((id) => !matchedB.has(id))
+    .filter((id) => !pairedB.has(id))
     .sort();
   return {
     a: { id: a.id, version: a.version },
@@ -109,6 +120,16 @@ export function compareTables(a: PricingTable, b: PricingTable): TableComparison
     onlyInA,
     onlyInB,
   };
+}
+
+/** Every name a table's models answer to: ids first, then aliases. */
+function nameIndex(table: PricingTable): Map<string, Model> {
+  const names = new Map<string, Model>();
+  for (const model of Object.values(table.models)) names.set(model.id, model);
+  for (const model of Object.values(table.models)) {
+    for (const alias of model.aliases) if (!names.has(alias)) names.set(alias, model);
+  }
+  return names;
 }
 
 /** The prices a model charges, flattened to field → per-token decimal. */

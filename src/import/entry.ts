@@ -1,3 +1,4 @@
+import { OPENROUTER_PROVIDERS, ROUTER_PREFIXES } from "../catalog/nameForms.js";
 import { checkId, checkModelId } from "../catalog/validate.js";
 import { describe } from "../money/toDecimal.js";
 import { changedByRecovery, recoverDecimal } from "./recoverDecimal.js";
@@ -119,10 +120,11 @@ export function modelName(collector: Collector, key: string, name: string): stri
 }
 
 /**
- * A catalog key's id in its table. A key the table format holds as it is stays as it is; a key
- * `<prefix>/<name>` becomes `<name>` with `provider: <prefix>`, so the key itself still
- * resolves (through the provider-prefix rule of name resolution); anything else is renamed
- * and reported.
+ * A catalog key's id in its table. A key the table format holds as it is stays as it is. A key
+ * `<prefix>/<name>` (or `openrouter/<provider>/<name>`) becomes `<name>`, with the `provider`
+ * that name resolution's prefix rule requires of it (`gemini/` vouches for `google`,
+ * `openrouter/x-ai/` for `xai`, an unlisted `deepseek/` for `deepseek`), so the key itself
+ * still resolves, by that rule. Anything else is renamed and reported.
  *
  * @internal
  */
@@ -134,11 +136,19 @@ export function prefixedName(
 ): { id: string; provider: string } | undefined {
   const lower = name.toLowerCase();
   if (isModelName(lower)) return { id: lower, provider: tableId };
+  const routed = /^openrouter\/([a-z0-9_.-]+)\/(.+)$/.exec(lower);
+  if (routed !== null) {
+    const slug = routed[1] as string;
+    const provider = OPENROUTER_PROVIDERS.get(slug) ?? slug;
+    const rest = routed[2] as string;
+    if (isTableId(provider) && isModelName(rest)) return { id: rest, provider };
+  }
   const slash = lower.indexOf("/");
   if (slash > 0) {
     const prefix = lower.slice(0, slash);
     const rest = lower.slice(slash + 1);
-    if (isTableId(prefix) && isModelName(rest)) return { id: rest, provider: prefix };
+    const provider = ROUTER_PREFIXES.get(prefix) ?? OPENROUTER_PROVIDERS.get(prefix) ?? prefix;
+    if (isTableId(provider) && isModelName(rest)) return { id: rest, provider };
   }
   const id = modelName(collector, key, name);
   return id === undefined ? undefined : { id, provider: tableId };
