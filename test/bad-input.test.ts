@@ -794,7 +794,11 @@ describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with it
   }
   add(
     "pricebookResolve: a Bedrock id without an aws-bedrock table",
-    () => lib.pricebookResolve(book, "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+    () =>
+      lib.pricebookResolve(
+        lib.createPricebook(book.tables.filter((t) => t.id !== "aws-bedrock")),
+        "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      ),
     "UNKNOWN_TABLE",
     ["name"],
   );
@@ -1138,7 +1142,7 @@ cliCases.push(
   [
     [
       "charge",
-      "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      "us.anthropic.claude-nope-4-20250514-v1:0",
       "--table",
       "auto",
       "--input",
@@ -1146,7 +1150,7 @@ cliCases.push(
       "--output",
       "1",
     ],
-    "UNKNOWN_TABLE",
+    "UNKNOWN_MODEL",
   ],
   [
     ["charge", "gpt-4o", "--table", "openai", "--input", "1", "--output", "1", "--web-search", "1"],

@@ -21,11 +21,16 @@ export function suggest(name: string, candidates: Iterable<string>, limit = 3): 
   const scored: { candidate: string; distance: number; skew: number; order: number }[] = [];
   let order = 0;
   for (const candidate of candidates) {
-    const distance = editDistance(name, candidate);
-    const near = distance <= Math.max(2, Math.floor(candidate.length / 3));
     const prefix = candidate.startsWith(name) || name.startsWith(candidate);
     const skew = Math.abs(candidate.length - name.length);
-    if (near || prefix) scored.push({ candidate, distance, skew, order });
+    const bound = Math.max(2, Math.floor(candidate.length / 3));
+    // The distance is at least the length difference, and exactly that for a prefix: so a name
+    // far longer than every candidate (a 1 MB id against hundreds of models) costs no
+    // quadratic work, and the result is the same.
+    if (prefix || skew <= bound) {
+      const distance = prefix ? skew : editDistance(name, candidate);
+      if (prefix || distance <= bound) scored.push({ candidate, distance, skew, order });
+    }
     order += 1;
   }
   // Nearest first; among equals, the one of the same length (a typo rather than a cut).
