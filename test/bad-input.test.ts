@@ -1114,7 +1114,11 @@ describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with it
   }
   add(
     "pricebookResolve: a Bedrock id without an aws-bedrock table",
-    () => lib.pricebookResolve(book, "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+    () =>
+      lib.pricebookResolve(
+        lib.createPricebook(book.tables.filter((t) => t.id !== "aws-bedrock")),
+        "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      ),
     "UNKNOWN_TABLE",
     ["name"],
   );
@@ -1302,10 +1306,10 @@ const COMMAND_LINES: Record<string, string[]> = {
   budget: ["budget", "--variant", "gpt-3.5", "--queries", "10"],
   table: ["table"],
   audit: ["audit"],
-  diff: ["diff", "openai@2025-04-16", "openai"],
+  diff: ["diff", "openai@2025-01-01", "openai"],
   models: ["models"],
   chart: ["chart", "--kind", "cost-per-query"],
-  compare: ["compare", "openai@2025-04-16", "openai"],
+  compare: ["compare", "openai@2025-01-01", "openai"],
 };
 for (const [command, line] of Object.entries(COMMAND_LINES)) {
   cliCases.push([[...line, "--bogus"], "UNKNOWN_FLAG"]);
@@ -1459,7 +1463,7 @@ cliCases.push(
   [
     [
       "charge",
-      "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      "us.anthropic.claude-nope-4-20250514-v1:0",
       "--table",
       "auto",
       "--input",
@@ -1467,7 +1471,7 @@ cliCases.push(
       "--output",
       "1",
     ],
-    "UNKNOWN_TABLE",
+    "UNKNOWN_MODEL",
   ],
   [
     ["charge", "gpt-4o", "--table", "openai", "--input", "1", "--output", "1", "--web-search", "1"],

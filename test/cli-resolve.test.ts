@@ -25,7 +25,8 @@ describe("CLI: charge with --table auto and the new usage flags", () => {
     expect(out.usd).toBe("1");
     expect(out.resolvedBy).toBe("snapshot");
     expect(out.table.id).toBe("openai");
-    expect(out.table.version).toBe("2025-06-10");
+    // Today's openai version (from 2026-07-30); o3's price has not changed since 2025-06-10.
+    expect(out.table.version).toBe("2026-07-30");
     expect(out.table.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
@@ -73,9 +74,10 @@ describe("CLI: charge with --table auto and the new usage flags", () => {
   });
 
   it("prices audio, image and web-search flags, or refuses them without a rate", () => {
+    // claude-3-haiku-20240307: genai-prices has no web-search fee for it, so none is built in.
     const refused = cli(
       "charge",
-      "claude-sonnet-4",
+      "claude-3-haiku-20240307",
       "--table",
       "anthropic",
       "--input",
@@ -87,6 +89,22 @@ describe("CLI: charge with --table auto and the new usage flags", () => {
     );
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^error UNPRICED_USAGE: usage\.webSearch: /);
+    // Sonnet 4.5 has one both catalogs state ($10 per 1,000 calls):
+    // 2000 × 3/M + 300 × 15/M + 3 × 0.01 = 0.006 + 0.0045 + 0.03
+    expect(
+      json(
+        "charge",
+        "claude-sonnet-4-5-20250929",
+        "--table",
+        "anthropic",
+        "--input",
+        "2000",
+        "--output",
+        "300",
+        "--web-search",
+        "3",
+      ).usd,
+    ).toBe("0.0405");
     const audio = cli(
       "charge",
       "gpt-4o",
@@ -145,8 +163,9 @@ describe("CLI: charge with --table auto and the new usage flags", () => {
     ).toBe("0.0025");
   });
 
-  it("auto: vendor forms without their table, made-up ids and ambiguity are errors", () => {
-    const bedrock = cli(
+  it("auto: vendor forms go to their table; made-up ids and ambiguity are errors", () => {
+    // The aws-bedrock table prices it: 1 × 3/M + 1 × 15/M
+    const bedrock = json(
       "charge",
       "us.anthropic.claude-sonnet-4-20250514-v1:0",
       "--table",
@@ -156,8 +175,18 @@ describe("CLI: charge with --table auto and the new usage flags", () => {
       "--output",
       "1",
     );
-    expect(bedrock.code).toBe(2);
-    expect(bedrock.stderr).toMatch(/^error UNKNOWN_TABLE: .*aws-bedrock/);
+    expect([bedrock.table.id, bedrock.usd]).toEqual(["aws-bedrock", "0.000018"]);
+    const madeUp = cli(
+      "charge",
+      "us.anthropic.claude-nope-4-20250514-v1:0",
+      "--table",
+      "auto",
+      "--input",
+      "1",
+      "--output",
+      "1",
+    );
+    expect([madeUp.code, madeUp.stderr.slice(0, 20)]).toEqual([2, "error UNKNOWN_MODEL:"]);
     for (const name of ["gpt-9-ultra", "gpt-4o-turbo-max"]) {
       const run = cli("charge", name, "--table", "auto", "--input", "1", "--output", "1");
       expect([name, run.code, run.stderr.slice(0, 20)]).toEqual([name, 2, "error UNKNOWN_MODEL:"]);
@@ -174,12 +203,14 @@ describe("CLI: charge with --table auto and the new usage flags", () => {
   });
 
   it("models --table lists every model with its aliases", () => {
+    // The generated tables hold each dated id as its own model, without aliases.
     const out = json("models", "--table", "openai");
     const gpt4o = out.models.find((m: { id: string }) => m.id === "gpt-4o");
-    expect(gpt4o.aliases).toContain("gpt-4o-2024-08-06");
+    expect(gpt4o.aliases).toEqual([]);
+    expect(out.models.map((m: { id: string }) => m.id)).toContain("gpt-4o-2024-08-06");
     const text = cli("models", "--table", "openai").stdout;
-    expect(text).toContain(
-      "gpt-4o (openai) input 0.0000025, output 0.00001 per token; also gpt-4o-2024-08-06",
-    );
+    expect(text).toContain("gpt-4o (openai) input 0.0000025, output 0.00001 per token\n");
+    const own = cli("models", "--table", "gpt-trainer-byok").stdout;
+    expect(own).not.toContain("; also ");
   });
 });

@@ -18,22 +18,20 @@ import { caught } from "./helpers.js";
 
 // The digests every built-in table had before audio, image and web-search rates were added to
 // the format: a table that uses none of them must keep its digest (and so its provenance).
+// (The provider tables are generated since; test/pricebook.test.ts pins their digests.)
 const DIGESTS_BEFORE = {
-  "anthropic@2025-08-05": "sha256:7bbd9065aca0e63866b8169ac9202ae2538952900ccf6d05063435a0e1c12d56",
-  "anthropic@2026-03-13": "sha256:3740ff911c2f7ef71e39fc5718f68f18109cdac2d459a1acc70df923aab04fad",
-  "google@2025-11-07": "sha256:8364acb592a7ce82ced0324b4b499c2b5fb431bafd63eaf919d9f30c06276ff8",
   "gpt-trainer-byok@2024-11-01":
     "sha256:6d9972af08e7c079d682fc188ba2626fdb5b65eb0fe9277f703e37d57519de65",
   "gpt-trainer-byok@2025-01-07":
     "sha256:d08ddfb374301876c4fbd0f9a6b1d4fd54a417530563abba9fd4c7bdec853068",
-  "openai@2025-04-16": "sha256:fab4067d4cc1a38e9fd1896b9379251452e965e46a2039def47daf6fb0ad8f71",
-  "openai@2025-06-10": "sha256:76bb061e4b6746b7d2655eb300b94c6e71723d38b143632a941174ac697eb011",
 };
 
 describe("audio, image and web-search rates in the table format", () => {
   it("leave the digest of every table that does not use them unchanged", () => {
     const now = Object.fromEntries(
-      builtinPricebook().tables.map((t) => [`${t.id}@${t.version}`, t.provenance.digest]),
+      builtinPricebook()
+        .tables.filter((t) => t.id === "gpt-trainer-byok")
+        .map((t) => [`${t.id}@${t.version}`, t.provenance.digest]),
     );
     expect(now).toEqual(DIGESTS_BEFORE);
   });

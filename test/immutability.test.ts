@@ -97,7 +97,7 @@ const results: [string, () => unknown][] = [
     "diffTables",
     () =>
       diffTables(
-        tableVersion(book, "openai", "2025-04-16"),
+        tableVersion(book, "openai", "2025-01-01"),
         tableVersion(book, "openai", "2025-06-10"),
       ),
   ],

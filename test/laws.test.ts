@@ -23,8 +23,11 @@ const openai = tableAsOf(book, "openai", { asOf: "2025-07-01" });
 const D = Decimal.clone({ precision: 200, toExpNeg: -1000, toExpPos: 1000 });
 const lte = (a: string, b: string) => new D(a).lte(b);
 const count = fc.integer({ min: 0, max: 5_000_000 });
+// Models without long-context tiers or a priced-input cap: the laws hold at any token count.
 const untieredModels = [
-  ...Object.keys(openai.models).map((id) => [openai, id] as const),
+  ...Object.values(openai.models)
+    .filter((model) => model.tiers.length === 0 && model.maxPricedInputTokens === undefined)
+    .map((model) => [openai, model.id] as const),
   ...Object.keys(byok.models).map((id) => [byok, id] as const),
   ...["gpt-4o", "o3-mini"].map((id) => [billingTable, id] as const),
 ];

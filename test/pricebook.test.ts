@@ -97,12 +97,13 @@ describe("as-of lookups through the CLI", () => {
       ).usd,
     ).toBe("0.0125");
     expect(cli("table", "--table", "anthropic", "--as-of", "2025-09-01").stdout).toContain(
-      "| claude-sonnet-4 | anthropic | 3 | 0.3 | 3.75 | 6 | 15 |",
+      "| claude-sonnet-4-20250514 | anthropic | 3 | 0.3 | 3.75 | 6 | 15 | above 200000 input tokens: input 6, cached input 0.6, cache write 7.5, output 22.5 |",
     );
     expect(JSON.parse(cli("audit", "--as-of", "2025-02-01", "--json").stdout).table.version).toBe(
       "2025-01-07",
     );
-    expect(JSON.parse(cli("models", "--table", "google", "--json").stdout).models).toHaveLength(5);
+    // google@2025-11-07: the 36 Gemini API models both catalogs (or the fact file) price.
+    expect(JSON.parse(cli("models", "--table", "google", "--json").stdout).models).toHaveLength(36);
   });
 });
 
@@ -114,13 +115,33 @@ describe("published versions never change", () => {
       "sha256:6d9972af08e7c079d682fc188ba2626fdb5b65eb0fe9277f703e37d57519de65",
     "gpt-trainer-byok@2025-01-07":
       "sha256:d08ddfb374301876c4fbd0f9a6b1d4fd54a417530563abba9fd4c7bdec853068",
-    "openai@2025-04-16": "sha256:fab4067d4cc1a38e9fd1896b9379251452e965e46a2039def47daf6fb0ad8f71",
-    "openai@2025-06-10": "sha256:76bb061e4b6746b7d2655eb300b94c6e71723d38b143632a941174ac697eb011",
-    "anthropic@2025-08-05":
-      "sha256:7bbd9065aca0e63866b8169ac9202ae2538952900ccf6d05063435a0e1c12d56",
+    // Generated (npm run tables:generate): regenerating with a changed catalog, importer or
+    // decisions file changes these, and must be a new version instead.
+    "openai@2025-01-01": "sha256:314cec26ed38d1c682a362a47251871456bf683e78e9c942f72112d3b46614b3",
+    "openai@2025-06-10": "sha256:e0991414363bdc5b9a818328569fc9185061a37ebe8339219c4a55b8b03ad2f6",
+    "openai@2026-07-30": "sha256:e1ef9f0e2ba6790a163e294366c3e5872a11999465cda3f01e651fe913e27921",
+    "anthropic@2025-01-01":
+      "sha256:8842a06c9efaa8ba1de430270c13ad7c7b4467d0c4a4beb44516f1f342fde447",
     "anthropic@2026-03-13":
-      "sha256:3740ff911c2f7ef71e39fc5718f68f18109cdac2d459a1acc70df923aab04fad",
-    "google@2025-11-07": "sha256:8364acb592a7ce82ced0324b4b499c2b5fb431bafd63eaf919d9f30c06276ff8",
+      "sha256:325ab9821a288911203a1ef1b0f1e1162019884033f4d4f85f62a39b77d12a44",
+    "anthropic@2026-09-01":
+      "sha256:411b81642865dbb9c2bb14d057f736ccc819dd302d618bc41562c144bf0863a3",
+    "google@2025-01-01": "sha256:ec5ad31e6ee280a345bd42e84b676129fa5e713b530e83a9608ec9b703edc616",
+    "google@2025-11-07": "sha256:848eb45ba2dd264c4312c94d404630fbcd75badfe0b2785f87b1a5ee66215a4d",
+    "google-vertex@2025-01-01":
+      "sha256:9f7c4653d8a15bbb0840d5417d896a47b2b61a64515b1385a0697f55fb70353f",
+    "google-vertex@2026-09-01":
+      "sha256:c83149a8d30772a7a130b764ac3adfc1a46efbfafb0129128dbd4fc3ac53e9e9",
+    "aws-bedrock@2025-01-01":
+      "sha256:d93f1d48a68b566e30c6309106bb89f63472b9f41fb45b34ebcacdf91c9a7fb6",
+    "aws-bedrock@2026-09-01":
+      "sha256:c3e125fef4eb4c1be607a8fbbd6bc839d27fc81030bd17f73857ffd99617ed83",
+    "azure-openai@2025-01-01":
+      "sha256:bdf647ff458e1b38f0d2ffa8b8896bd7409efc205720724ad43f1c329849b9f1",
+    "azure-openai@2026-07-30":
+      "sha256:8b5de3ec17e69ba00b59fa02d7e4b4481321403706d8c6e3cd7f35ee8ceafae0",
+    "mistral@2025-01-01": "sha256:b1e50a4d892dd4eacc94091720bbd40522ca3b546500916f203b222418637126",
+    "xai@2025-01-01": "sha256:111c919d94279b1a249327cbec5fe67949410a8793ea0e5c1ff5f51b8c54489e",
   };
 
   it.each(Object.keys(pinned))("%s keeps its digest", (name) => {
@@ -129,7 +150,11 @@ describe("published versions never change", () => {
   });
 
   it("every built-in table records its source and the date it was checked", () => {
-    expect(builtinTableInputs).toHaveLength(7);
+    // 2 hand-written gpt-trainer-byok versions + 16 generated provider table versions.
+    expect(builtinTableInputs).toHaveLength(18);
+    expect(Object.keys(pinned).sort()).toEqual(
+      book.tables.map((table) => `${table.id}@${table.version}`).sort(),
+    );
     for (const table of book.tables) {
       expect(table.source.length).toBeGreaterThan(20);
       expect(table.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -168,29 +193,40 @@ describe("diffTables", () => {
 
   it("gives old, new and relative change of each changed rate", () => {
     const diff = diffTables(
-      tableVersion(book, "openai", "2025-04-16"),
+      tableVersion(book, "openai", "2025-01-01"),
       tableVersion(book, "openai", "2025-06-10"),
     );
-    expect(diff.changes).toEqual([
-      { path: ["models", "o3", "input"], old: "0.00001", new: "0.000002", relativeChange: "-0.8" },
-      { path: ["models", "o3", "output"], old: "0.00004", new: "0.000008", relativeChange: "-0.8" },
-      {
-        path: ["models", "o3", "cachedInput"],
-        old: "0.0000025",
-        new: "0.0000005",
-        relativeChange: "-0.8",
-      },
-    ]);
+    // o3 and its dated id o3-2025-04-16: 10 / 2.50 / 40 → 2 / 0.50 / 8, each -80%.
+    expect(diff.changes).toEqual(
+      ["o3", "o3-2025-04-16"].flatMap((id) => [
+        { path: ["models", id, "input"], old: "0.00001", new: "0.000002", relativeChange: "-0.8" },
+        { path: ["models", id, "output"], old: "0.00004", new: "0.000008", relativeChange: "-0.8" },
+        {
+          path: ["models", id, "cachedInput"],
+          old: "0.0000025",
+          new: "0.0000005",
+          relativeChange: "-0.8",
+        },
+      ]),
+    );
   });
 
   it("reports added and removed models", () => {
     const diff = diffTables(
       tableVersion(book, "gpt-trainer-byok", "2024-11-01"),
-      tableVersion(book, "openai", "2025-04-16"),
+      tableVersion(book, "openai", "2025-01-01"),
     );
     expect(diff.models.added).toContain("o3");
-    expect(diff.models.removed).toContain("gpt-3.5-turbo");
+    // Every model of the BYOK page is also an OpenAI list-price model.
+    expect(diff.models.removed).toEqual([]);
     expect(diff.variants.removed).toHaveLength(23);
+    // From 2026-07-30 genai-prices cuts gpt-5.6-luna and -terra, and no second source has the
+    // new prices yet: they leave the table rather than keep a price no longer in force.
+    const cut = diffTables(
+      tableVersion(book, "openai", "2025-06-10"),
+      tableVersion(book, "openai", "2026-07-30"),
+    );
+    expect(cut.models).toEqual({ added: [], removed: ["gpt-5.6-luna", "gpt-5.6-terra"] });
   });
 
   it("through the CLI, with id@version and files", () => {
@@ -200,7 +236,7 @@ describe("diffTables", () => {
     const result = cli("diff", file, "gpt-trainer-byok@2025-01-07", "--json");
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).changes).toHaveLength(13);
-    expect(cli("diff", "openai@2025-04-16", "openai").stdout).toContain(
+    expect(cli("diff", "openai@2025-01-01", "openai@2025-06-10").stdout).toContain(
       "models.o3.input: 0.00001 → 0.000002 (-0.8)",
     );
     const missing = cli("diff", "openai@2024-01-01", "openai");
@@ -213,13 +249,14 @@ describe("names inside one table", () => {
   const openai = tableAsOf(book, "openai", { asOf: "2025-07-01" });
   const anthropic = tableAsOf(book, "anthropic", { asOf: "2025-09-01" });
 
-  it("resolve exact ids, aliases, dated snapshots, provider-qualified forms, in any case", () => {
-    expect(resolveName(openai, "gpt-4o-2024-08-06").model.id).toBe("gpt-4o");
+  it("resolve exact ids, dated snapshots with their own entry, provider-qualified forms, in any case", () => {
+    // The generated tables hold every dated id the catalogs price as its own model.
+    expect(resolveName(openai, "gpt-4o-2024-08-06").model.id).toBe("gpt-4o-2024-08-06");
     expect(resolveName(openai, "GPT-4O-2024-05-13").model.id).toBe("gpt-4o-2024-05-13");
     expect(resolveName(openai, "openai:gpt-4o").model.id).toBe("gpt-4o");
-    expect(resolveName(openai, "OpenAI/o3-2025-04-16").model.id).toBe("o3");
+    expect(resolveName(openai, "OpenAI/o3-2025-04-16").model.id).toBe("o3-2025-04-16");
     expect(resolveName(anthropic, "anthropic/claude-sonnet-4-20250514").model.id).toBe(
-      "claude-sonnet-4",
+      "claude-sonnet-4-20250514",
     );
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { builtinPricebook, charge, type PricingTable, tableAsOf } from "../src/index.js";
 import { caught } from "./helpers.js";
 
-// Row by row from shared/data/provider-prices.md (USD per 1M tokens), transcribed by hand. Each
+// Row by row from data/provider-prices.md (USD per 1M tokens), transcribed by hand, against the
+// generated tables (npm run tables:generate), by the ids the catalogs and the API carry. Each
 // figure is read back from a real charge: the rate of the line that priced that kind of token,
 // moved six places (a string shift written here, independent of the library's arithmetic).
 const book = builtinPricebook();
@@ -98,12 +99,13 @@ describe("OpenAI list prices", () => {
       perMillion(cut, "o3", "cachedInput"),
       perMillion(cut, "o3", "output"),
     ]).toEqual(["2", "0.5", "8"]);
-    expect(launch.provenance.version).toBe("2025-04-16");
+    expect(launch.provenance.version).toBe("2025-01-01");
     expect(cut.provenance.version).toBe("2025-06-10");
   });
 
-  it("has no table before the sources date its prices", () => {
-    expect(caught(() => at("openai", "2025-04-15")).code).toBe("NO_TABLE_IN_EFFECT");
+  it("has no table before the base date (data/decisions.json)", () => {
+    expect(at("openai", "2025-01-01").provenance.version).toBe("2025-01-01");
+    expect(caught(() => at("openai", "2024-12-31")).code).toBe("NO_TABLE_IN_EFFECT");
   });
 });
 
@@ -117,16 +119,18 @@ type AnthropicRow = [
 ];
 
 const anthropicRows: AnthropicRow[] = [
-  ["claude-3-haiku", "0.25", "1.25", "0.3", "0.5", "0.03"],
-  ["claude-3-sonnet", "3", "15", null, null, null],
-  ["claude-3-opus", "15", "75", "18.75", "30", "1.5"],
-  ["claude-3-5-haiku", "0.8", "4", "1", "1.6", "0.08"],
+  ["claude-3-haiku-20240307", "0.25", "1.25", "0.3", "0.5", "0.03"],
+  ["claude-3-sonnet-20240229", "3", "15", null, null, null],
+  ["claude-3-opus-20240229", "15", "75", "18.75", "30", "1.5"],
+  ["claude-3-5-haiku-20241022", "0.8", "4", "1", "1.6", "0.08"],
+  ["claude-3-5-haiku-latest", "0.8", "4", "1", "1.6", "0.08"],
   ["claude-3-5-sonnet-20240620", "3", "15", "3.75", "6", "0.3"],
   ["claude-3-5-sonnet-20241022", "3", "15", "3.75", "6", "0.3"],
-  ["claude-3-7-sonnet", "3", "15", "3.75", "6", "0.3"],
-  ["claude-sonnet-4", "3", "15", "3.75", "6", "0.3"],
-  ["claude-opus-4", "15", "75", "18.75", "30", "1.5"],
+  ["claude-3-7-sonnet-20250219", "3", "15", "3.75", "6", "0.3"],
+  ["claude-sonnet-4-20250514", "3", "15", "3.75", "6", "0.3"],
+  ["claude-opus-4-20250514", "15", "75", "18.75", "30", "1.5"],
   ["claude-opus-4-1", "15", "75", "18.75", "30", "1.5"],
+  ["claude-opus-4-1-20250805", "15", "75", "18.75", "30", "1.5"],
 ];
 
 describe("Anthropic list prices", () => {
@@ -156,7 +160,7 @@ describe("Anthropic list prices", () => {
     );
     // 250000 in, 200000 read, 50000 written: 0 × 6 + 200000 × 0.0000006 + 50000 × 0.0000075 = 0.12 + 0.375
     expect(
-      charge(t, "claude-sonnet-4", {
+      charge(t, "claude-sonnet-4-20250514", {
         input: 250000,
         cachedInput: 200000,
         cacheWrite: 50000,
@@ -164,16 +168,19 @@ describe("Anthropic list prices", () => {
       }).usd,
     ).toBe("0.495");
     expect(
-      caught(() => charge(t, "claude-sonnet-4", { input: 250000, cacheWrite1h: 1, output: 0 }))
-        .code,
+      caught(() =>
+        charge(t, "claude-sonnet-4-20250514", { input: 250000, cacheWrite1h: 1, output: 0 }),
+      ).code,
     ).toBe("UNPRICED_USAGE");
   });
 
   it("from 2026-03-13, claude-sonnet-4 above 200k is unknown, so unpriced; at 200k it is standard", () => {
     const later = at("anthropic", "2026-03-13");
     expect(later.provenance.version).toBe("2026-03-13");
-    expect(charge(later, "claude-sonnet-4", { input: 200000, output: 0 }).usd).toBe("0.6");
-    const error = caught(() => charge(later, "claude-sonnet-4", { input: 200001, output: 0 }));
+    expect(charge(later, "claude-sonnet-4-20250514", { input: 200000, output: 0 }).usd).toBe("0.6");
+    const error = caught(() =>
+      charge(later, "claude-sonnet-4-20250514", { input: 200001, output: 0 }),
+    );
     expect(error.code).toBe("UNPRICED_USAGE");
   });
 });
@@ -227,7 +234,16 @@ describe("Gemini list prices", () => {
     expect(charge(google, model, { input: 2_000_000, output: 0 }).tier).toBeNull();
   });
 
-  it("has no table before 2025-11-07", () => {
-    expect(caught(() => at("google", "2025-11-06")).code).toBe("NO_TABLE_IN_EFFECT");
+  it("prices Gemini 2.5 cache reads only from 2025-11-07, when the sources recorded the cut", () => {
+    const before = at("google", "2025-11-06");
+    expect(before.provenance.version).toBe("2025-01-01");
+    for (const model of ["gemini-2.5-flash", "gemini-2.5-pro"]) {
+      expect(
+        caught(() => charge(before, model, { input: 10, cachedInput: 10, output: 0 })).code,
+      ).toBe("UNPRICED_USAGE");
+    }
+    expect(perMillion(before, "gemini-2.5-pro", "input")).toBe("1.25");
+    expect(perMillion(at("google", "2025-11-07"), "gemini-2.5-flash", "cachedInput")).toBe("0.03");
+    expect(caught(() => at("google", "2024-12-31")).code).toBe("NO_TABLE_IN_EFFECT");
   });
 });

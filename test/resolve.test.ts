@@ -4,6 +4,7 @@ import { ruleCacheSize } from "../src/catalog/resolveName.js";
 import {
   builtinPricebook,
   charge,
+  createPricebook,
   type PricingTable,
   pricebookResolve,
   quote,
@@ -388,15 +389,24 @@ describe("pricebookResolve (--table auto)", () => {
     };
     expect(on("gpt-4o")).toEqual(["openai", "gpt-4o", "id"]);
     expect(on("gpt-4o-mini-16k")[0]).toBe("gpt-trainer-byok");
-    expect(on("claude-sonnet-4-20250514")).toEqual(["anthropic", "claude-sonnet-4", "alias"]);
+    expect(on("claude-sonnet-4-20250514")).toEqual(["anthropic", "claude-sonnet-4-20250514", "id"]);
     expect(on("models/gemini-2.5-flash", "2025-12-01")).toEqual([
       "google",
       "gemini-2.5-flash",
       "prefix",
     ]);
-    // no aws-bedrock table among the built-ins yet: a clear error, not Anthropic's price
+    // Bedrock ids go to the aws-bedrock table, never to Anthropic's price
+    expect(on("us.anthropic.claude-sonnet-4-20250514-v1:0")).toEqual([
+      "aws-bedrock",
+      "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      "id",
+    ]);
+    // without that table: a clear error
     const error = caught(() =>
-      pricebookResolve(book, "us.anthropic.claude-sonnet-4-20250514-v1:0"),
+      pricebookResolve(
+        createPricebook(book.tables.filter((table) => table.id !== "aws-bedrock")),
+        "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      ),
     );
     expect(error.code).toBe("UNKNOWN_TABLE");
     expect(error.message).toContain("aws-bedrock");
