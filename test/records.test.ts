@@ -28,18 +28,18 @@ describe("priceRecords: every shape", () => {
       priced(rows).map((r) => [r.line, r.shape, r.resolvedModel, r.table, r.resolvedBy, r.usd]),
     ).toEqual([
       // 1000 × 0.00001 + 100 × 0.00004 (o3 before the 2025-06-10 cut)
-      [1, "flat", "o3", "openai@2025-04-16", "id", "0.014"],
+      [1, "flat", "o3", "openai@2025-01-01", "id", "0.014"],
       // 1000 × 0.000002 + 100 × 0.000008 (after it)
       [2, "flat", "o3", "openai@2025-06-10", "id", "0.0028"],
       // gpt-4.1: 86 × 0.000002 + 1920 × 0.0000005 + 300 × 0.000008 = 0.000172 + 0.00096 + 0.0024
-      [3, "openai", "gpt-4.1", "openai@2025-06-10", "alias", "0.003532"],
+      [3, "openai", "gpt-4.1-2025-04-14", "openai@2025-06-10", "id", "0.003532"],
       // Anthropic adds cache tokens to input: 100 × 0.000003 + 2000 × 0.00000375 + 3000 × 0.0000003
       // + 500 × 0.000015 = 0.0003 + 0.0075 + 0.0009 + 0.0075 (no `at`: asOf 2025-12-10)
-      [4, "anthropic", "claude-sonnet-4", "anthropic@2025-08-05", "alias", "0.0162"],
+      [4, "anthropic", "claude-sonnet-4-20250514", "anthropic@2025-01-01", "id", "0.0162"],
       // 200 × 0.0000003 + 1000 × 0.00000003 + (80 + 400) × 0.0000025
       [5, "gemini", "gemini-2.5-flash", "google@2025-11-07", "id", "0.00129"],
       // OTel: cache reads are inside input_tokens: 400 × 0.0000025 + 600 × 0.00000125 + 50 × 0.00001
-      [6, "otel", "gpt-4o", "openai@2025-06-10", "alias", "0.00225"],
+      [6, "otel", "gpt-4o-2024-08-06", "openai@2025-06-10", "id", "0.00225"],
     ]);
   });
 
@@ -86,8 +86,8 @@ describe("priceRecords: every shape", () => {
   it("groups by several keys, dimensions first, then the row's own fields", () => {
     const summary = summarizePriced(rows, { groupBy: ["customer", "table"] });
     expect(summary.groups.slice(0, 3).map((g) => [g.key.customer, g.key.table, g.usd])).toEqual([
-      ["acme", "anthropic@2025-08-05", "0.0162"],
-      ["acme", "openai@2025-04-16", "0.014"],
+      ["acme", "anthropic@2025-01-01", "0.0162"],
+      ["acme", "openai@2025-01-01", "0.014"],
       ["acme", "openai@2025-06-10", "0.0028"],
     ]);
   });
@@ -124,7 +124,8 @@ describe("priceRecords: OpenTelemetry", () => {
       ["claude-sonnet-4-20250514", "0.022125", "globex"],
       // 3000 × 0.0000003 + 1200 × 0.0000025 (reasoning is inside output_tokens)
       ["gemini-2.5-flash", "0.0039", "acme"],
-      ["mistral-large-latest", "UNKNOWN_MODEL"],
+      // 900 × 0.000002 + 150 × 0.000006 (the mistral table)
+      ["mistral-large-latest", "0.0027", "globex"],
     ]);
     expect(rows[0]?.dimensions["service.name"]).toBe("support-bot");
   });
