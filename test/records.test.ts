@@ -317,7 +317,7 @@ describe("the integer path equals charge() to the digit", () => {
     // 2 × 10^11 input tokens a row: each charge is about 3.4 million USD, ~3.4 × 10^14 units
     // of 10^-8; 2000 of them pass 2^53 units, so the sum must spill into bigint.
     const records = Array.from({ length: 2000 }, (_, i) => ({
-      model: "claude-opus-4",
+      model: "claude-opus-4-20250514",
       input: 200_000_000_000 + i,
       output: 30_000 + i,
       cacheWrite: 100_000_000_000,
