@@ -89,7 +89,14 @@ describe("CLI", () => {
         .stdout,
     );
     expect(json.tables.map((t: { id: string; version: string }) => `${t.id}@${t.version}`)).toEqual(
-      ["openai@2025-04-16", "openai@2025-06-10", "anthropic@2025-08-05", "anthropic@2026-03-13"],
+      [
+        "openai@2025-01-01",
+        "openai@2025-06-10",
+        "openai@2026-07-30",
+        "anthropic@2025-01-01",
+        "anthropic@2026-03-13",
+        "anthropic@2026-09-01",
+      ],
     );
     // Several tables: the usage table it creates has a table_id column to pick one.
     expect(json.script).toContain('CREATE TABLE IF NOT EXISTS "usage" (\n  table_id TEXT,');

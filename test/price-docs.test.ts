@@ -7,7 +7,7 @@ const doc = readFileSync(new URL("../docs/billing.md", import.meta.url), "utf8")
 
 describe("docs/billing.md: Pricing a log", () => {
   it.each([
-    ["llm-pricebook price docs/examples/otel-genai-export.json --group-by app.customer", 1],
+    ["llm-pricebook price docs/examples/otel-genai-export.json --group-by app.customer", 0],
     [
       "llm-pricebook price docs/examples/provider-responses.jsonl --group-by model --as-of 2025-12-10",
       0,
