@@ -5,6 +5,7 @@
 //
 //   npm run bench:price                     # 1,000,000 and 5,000,000 lines
 //   BENCH_LINES=200000 npm run bench:price  # one size
+//   BENCH_CLI=/path/to/other/dist/cli.js …   # time another build (a before/after comparison)
 import { spawn } from "node:child_process";
 import {
   createReadStream,
@@ -20,8 +21,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { builtinPricebook, tableAsOf } from "../src/index.js";
 
-const CLI = new URL("../dist/cli.js", import.meta.url).pathname;
-if (!existsSync(CLI)) throw new Error("dist/cli.js is missing: run npm run build first");
+const CLI = process.env.BENCH_CLI ?? new URL("../dist/cli.js", import.meta.url).pathname;
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
 const sizes = (process.env.BENCH_LINES ?? "1000000,5000000").split(",").map(Number);
 
 // Models from three tables, with cached input on some rows; o3 before and after its 2025-06-10

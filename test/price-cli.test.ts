@@ -105,6 +105,25 @@ describe("llm-pricebook price", () => {
     expect(JSON.parse(result.stdout).usd).toBe("0.0224");
   });
 
+  it("reads a file decoded in runs of lines: multi-byte text and a 100 KB line across runs", async () => {
+    // 3,000 rows of o3 on 2025-06-10 (2 / 8 per million): 1000 × 0.000002 + 100 × 0.000008 =
+    // 0.0028 each, 8.4 in all; customer names of 2- and 4-byte UTF-8 characters straddle the
+    // ~64 KB decoding runs, and one row carries a 100 KB dimension (a run of its own).
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `{"model":"o3","at":"2025-06-10","input":1000,"output":100,"customer":"${i % 2 === 0 ? "é" : "😀"}${"ü".repeat(i % 7)}"${i === 1500 ? `,"note":"${"x".repeat(100_000)}"` : ""}}`,
+    );
+    const log = file("long.jsonl", `${rows.join("\n")}\n`);
+    const json = JSON.parse(
+      (await cliAsync(["price", log, "--group-by", "customer", "--json"])).stdout,
+    );
+    expect([json.rows, json.priced, json.usd, json.groups.length]).toEqual([3000, 3000, "8.4", 14]);
+    expect(
+      json.groups.find((g: { key: { customer: string } }) => g.key.customer === "😀üü"),
+    ).toMatchObject({ rows: 214, usd: "0.5992" });
+  });
+
   it("reads CSV with a header row and quoted fields (commas, quotes, a line break)", async () => {
     const csv = [
       "model,at,input,output,cachedInput,customer",

@@ -334,3 +334,99 @@ describe("the integer path equals charge() to the digit", () => {
     expect(summary.usd).toBe(expected);
   });
 });
+
+describe("the day of a record's at", () => {
+  // The reading before the character-code fast path for 2025-06-10 and 2025-06-10T12:00:00Z
+  // (src/records/recordPricer.ts, quickDay): the day, or null where it refused the value.
+  const UTC_TIME = /^.{10}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
+  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const calendarDay = (date: string) => {
+    const m = DATE.exec(date);
+    if (m === null) return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === date && Number(m[1]) >= 1;
+  };
+  const previousDay = (value: string): string | null => {
+    const date = value.slice(0, 10);
+    if (!calendarDay(date)) return null;
+    if (value.length === 10) return date;
+    const separator = value[10];
+    if (separator === "T" && UTC_TIME.test(value)) return date;
+    if (separator === "T" || separator === " ") {
+      const last = value.at(-1);
+      const zone = last === "Z" || last === "z" || /[+-]\d\d:?\d\d$/.test(value.slice(11));
+      const ms = Date.parse(`${date}T${value.slice(11)}${zone ? "" : "Z"}`);
+      if (!Number.isNaN(ms)) {
+        return last === "Z" || last === "z"
+          ? date
+          : new Date(Math.floor(ms / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+      }
+    }
+    return null;
+  };
+  const chars = [..."0123456789", "T", "Z", "z", ":", "-", " ", ".", "a", "٣", "\u0000"];
+  const mutated = (template: string) =>
+    fc
+      .array(fc.tuple(fc.nat(template.length - 1), fc.constantFrom(...chars)), { maxLength: 3 })
+      .map((edits) => {
+        const out = [...template];
+        for (const [at, c] of edits) out[at] = c;
+        return out.join("");
+      });
+  const days = fc
+    .tuple(fc.integer({ min: 2024, max: 2027 }), fc.integer({ min: 0, max: 13 }), fc.nat(32))
+    .map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+
+  it("is the day the general reading gives, or the same refusal, on near-ISO text", () => {
+    const value = fc.oneof(
+      days,
+      days.map((d) => `${d}T23:59:59Z`),
+      fc
+        .tuple(days, fc.nat(99), fc.nat(99), fc.nat(99))
+        .map(
+          ([d, h, m, s]) =>
+            `${d}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}Z`,
+        ),
+      mutated("2025-06-10T12:34:56Z"),
+      mutated("2025-12-31"),
+    );
+    fc.assert(
+      fc.property(value, (at) => {
+        const [row] = [
+          ...priceRecords(book, [{ model: "o3", at, input: 1, output: 1 }], { table: "openai" }),
+        ];
+        const day = previousDay(at);
+        if (day === null) {
+          expect([row?.ok, !row?.ok && row?.code]).toEqual([false, "INVALID_RECORD"]);
+        } else if (day < "2025-04-16") {
+          expect(!row?.ok && row?.code).toBe("NO_TABLE_IN_EFFECT");
+        } else {
+          expect(row?.ok && row.day).toBe(day);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("and its sums equal the sum of the charges, past 2^53 at the rates' scale", () => {
+    const table = tableAsOf(book, "anthropic", { asOf: "2025-12-01" });
+    // 2 × 10^11 input tokens a row: each charge is about 3.4 million USD, ~3.4 × 10^14 units
+    // of 10^-8; 2000 of them pass 2^53 units, so the sum must spill into bigint.
+    const records = Array.from({ length: 2000 }, (_, i) => ({
+      model: "claude-opus-4",
+      input: 200_000_000_000 + i,
+      output: 30_000 + i,
+      cacheWrite: 100_000_000_000,
+    }));
+    const summary = summarizePriced(priceRecords(table, records));
+    const each = records.map(({ model, ...usage }) => charge(table, model, usage).usd);
+    let total = 0n;
+    for (const usd of each) {
+      const [whole, frac = ""] = usd.split(".");
+      total += BigInt(whole as string) * 10n ** 7n + BigInt(frac.padEnd(7, "0"));
+    }
+    const text = total.toString().padStart(8, "0");
+    const expected = `${text.slice(0, -7)}.${text.slice(-7)}`.replace(/\.?0+$/, "");
+    expect(summary.usd).toBe(expected);
+  });
+});

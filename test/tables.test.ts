@@ -28,6 +28,25 @@ describe("compiled tables", () => {
     expect(Object.isFrozen(table.variants["gpt-4o-16k"]?.reserved)).toBe(true);
   });
 
+  it("compute the digest on first read (once), and serialise and clone it as data", () => {
+    // The pinned digests (test/pricebook.test.ts) check its value; here, its form.
+    const fresh = compileTable(gptTrainerByok20241101);
+    expect(typeof Object.getOwnPropertyDescriptor(fresh.provenance, "digest")?.get).toBe(
+      "function",
+    );
+    expect(Object.isFrozen(fresh.provenance)).toBe(true);
+    const digest = fresh.provenance.digest;
+    expect(digest).toBe(table.provenance.digest);
+    expect(fresh.provenance.digest).toBe(digest);
+    const data = { id: "gpt-trainer-byok", version: "2024-11-01", digest };
+    expect(JSON.parse(JSON.stringify(fresh.provenance))).toEqual(data);
+    expect(structuredClone(fresh.provenance)).toEqual(data);
+    expect({ ...fresh.provenance }).toEqual(data);
+    expect(() => {
+      (fresh.provenance as { digest: string }).digest = "sha256:0";
+    }).toThrow(TypeError);
+  });
+
   it("carry a digest of their canonical JSON that ignores key order", () => {
     const reordered = Object.fromEntries(Object.entries(good).reverse());
     expect(parseTable(reordered).provenance.digest).toBe(table.provenance.digest);

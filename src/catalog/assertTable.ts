@@ -18,7 +18,7 @@ export function assertTable(
     !isRecord(table.variants) ||
     !isRecord(table.workflows) ||
     !isRecord(table.provenance) ||
-    typeof table.provenance.digest !== "string"
+    !hasDigest(table.provenance)
   ) {
     throw new PricebookError(
       "INVALID_ARGUMENT",
@@ -26,4 +26,10 @@ export function assertTable(
       `${path.join(".")}: expected a compiled pricing table (from compileTable, parseTable or tableAsOf)${isRecord(table) && isRecord(table.models) && !isRecord(table.provenance) ? "; this looks like a table's input form: compile it first" : ""}`,
     );
   }
+}
+
+/** A digest string, or compileTable's accessor for one (checked without computing it). */
+function hasDigest(provenance: Record<string, unknown>): boolean {
+  const digest = Object.getOwnPropertyDescriptor(provenance, "digest");
+  return digest !== undefined && (digest.get !== undefined || typeof digest.value === "string");
 }

@@ -125,12 +125,21 @@ export function compileTable(input: PricingTableInput): PricingTable {
     variants,
     workflows,
   };
-  const provenance = {
-    id: body.id,
-    version: body.version,
-    digest: `sha256:${sha256Hex(canonicalJson(body))}`,
-  };
-  return deepFreeze({ ...body, provenance }) as PricingTable;
+  deepFreeze(body);
+  // The digest is computed on first read, once: hashing every table of a pricebook was most of
+  // its compilation, paid at every CLI start-up for tables a command never reads. The body is
+  // frozen, so the digest is the one it would have been at compile time.
+  let digest: string | undefined;
+  const provenance = Object.freeze(
+    Object.defineProperty({ id: body.id, version: body.version }, "digest", {
+      enumerable: true,
+      get: () => {
+        digest ??= `sha256:${sha256Hex(canonicalJson(body))}`;
+        return digest;
+      },
+    }) as { id: string; version: string; digest: string },
+  );
+  return Object.freeze({ ...body, provenance }) as PricingTable;
 }
 
 /** A plain non-negative decimal, normalised; undefined when invalid. */

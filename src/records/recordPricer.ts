@@ -447,6 +447,60 @@ function validDay(date: string): boolean {
   return valid;
 }
 
+// Checked day texts by their number (year × 10^4 + month × 100 + day): one Map lookup on a
+// small integer per row, no slice and no string hash; the same string each time after.
+const dayTexts = new Map<number, string>();
+
+/** 0–9 for an ASCII digit, else a negative number no sum of digits below can offset. */
+function digit(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : -1e9;
+}
+
+/**
+ * The day of the two most common forms, `2025-06-10` and `2025-06-10T12:00:00Z`, read by
+ * character codes; undefined for anything else (and any doubt), which the general path reads.
+ */
+function quickDay(value: string): string | undefined {
+  const length = value.length;
+  if (length === 20) {
+    // HH:MM:SSZ, as UTC_TIME accepts it at this length.
+    const hour = digit(value, 11) * 10 + digit(value, 12);
+    const minute = digit(value, 14) * 10 + digit(value, 15);
+    const second = digit(value, 17) * 10 + digit(value, 18);
+    if (
+      value.charCodeAt(10) !== 84 || // T
+      value.charCodeAt(13) !== 58 || // :
+      value.charCodeAt(16) !== 58 ||
+      value.charCodeAt(19) !== 90 || // Z
+      !(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)
+    ) {
+      return undefined;
+    }
+  } else if (length !== 10) {
+    return undefined;
+  }
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined; // -
+  const key =
+    digit(value, 0) * 10_000_000 +
+    digit(value, 1) * 1_000_000 +
+    digit(value, 2) * 100_000 +
+    digit(value, 3) * 10_000 +
+    digit(value, 5) * 1_000 +
+    digit(value, 6) * 100 +
+    digit(value, 8) * 10 +
+    digit(value, 9);
+  if (key < 0) return undefined;
+  let date = dayTexts.get(key);
+  if (date === undefined) {
+    date = value.slice(0, 10);
+    if (!isIsoDate(date)) return undefined;
+    if (dayTexts.size >= MAX_DAYS) dayTexts.clear();
+    dayTexts.set(key, date);
+  }
+  return date;
+}
+
 function badAt(value: unknown): PricebookError {
   return new PricebookError(
     "INVALID_RECORD",
@@ -460,6 +514,8 @@ function dayOf(at: NonNullable<UsageItem["at"]>): string {
   const { kind, value } = at;
   if (kind === "iso") {
     if (typeof value === "string") {
+      const quick = quickDay(value);
+      if (quick !== undefined) return quick;
       const date = value.slice(0, 10);
       if (!validDay(date)) throw badAt(value);
       if (value.length === 10) return date;
