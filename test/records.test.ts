@@ -398,7 +398,7 @@ describe("the day of a record's at", () => {
         const day = previousDay(at);
         if (day === null) {
           expect([row?.ok, !row?.ok && row?.code]).toEqual([false, "INVALID_RECORD"]);
-        } else if (day < "2025-04-16") {
+        } else if (day < "2025-01-01") {
           expect(!row?.ok && row?.code).toBe("NO_TABLE_IN_EFFECT");
         } else {
           expect(row?.ok && row.day).toBe(day);
@@ -406,27 +406,5 @@ describe("the day of a record's at", () => {
       }),
       { numRuns: 3000 },
     );
-  });
-
-  it("and its sums equal the sum of the charges, past 2^53 at the rates' scale", () => {
-    const table = tableAsOf(book, "anthropic", { asOf: "2025-12-01" });
-    // 2 × 10^11 input tokens a row: each charge is about 3.4 million USD, ~3.4 × 10^14 units
-    // of 10^-8; 2000 of them pass 2^53 units, so the sum must spill into bigint.
-    const records = Array.from({ length: 2000 }, (_, i) => ({
-      model: "claude-opus-4",
-      input: 200_000_000_000 + i,
-      output: 30_000 + i,
-      cacheWrite: 100_000_000_000,
-    }));
-    const summary = summarizePriced(priceRecords(table, records));
-    const each = records.map(({ model, ...usage }) => charge(table, model, usage).usd);
-    let total = 0n;
-    for (const usd of each) {
-      const [whole, frac = ""] = usd.split(".");
-      total += BigInt(whole as string) * 10n ** 7n + BigInt(frac.padEnd(7, "0"));
-    }
-    const text = total.toString().padStart(8, "0");
-    const expected = `${text.slice(0, -7)}.${text.slice(-7)}`.replace(/\.?0+$/, "");
-    expect(summary.usd).toBe(expected);
   });
 });
