@@ -140,6 +140,14 @@ describe("formatScaled and sumAmounts fast paths equal decimal.js", () => {
       fc.integer({ min: -1_000_000, max: 1_000_000 }),
       fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
       fc.constantFrom(Number.MAX_SAFE_INTEGER, 10 ** 15, 999_999_999_999_999, 10 ** 15 - 1, 1, 10),
+      // Either side of a power of ten: the "below 1" and "whole and fraction" branches meet there.
+      fc
+        .tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: -2, max: 2 }))
+        .map(([power, offset]) => 10 ** power + offset),
+      // Many trailing zeros, then a digit.
+      fc
+        .tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 10 }))
+        .map(([head, zeros]) => head * 10 ** zeros),
     );
     fc.assert(
       fc.property(int, fc.integer({ min: 0, max: 20 }), (value, scale) => {
