@@ -41,7 +41,7 @@ export function chargeUsd(
 }
 
 /**
- * The common case in a handful of integer operations: a plain usage (see plainCounts) at
+ * The common case in a handful of integer operations: a plain usage (see readPlain) at
  * standard rates or a long-context tier's, every product a safe integer. Undefined otherwise.
  */
 function plainTotal(resolved: Resolved, usage: Usage): string | undefined {

@@ -83,16 +83,6 @@ export function readPlain(usage: unknown): boolean {
 }
 
 /**
- * {@link readPlain}'s counts in an array of their own, or undefined for a usage that is not
- * plain.
- *
- * @internal
- */
-export function plainCounts(usage: unknown): number[] | undefined {
-  return readPlain(usage) ? PLAIN_COUNTS.slice() : undefined;
-}
-
-/**
  * The standard (no service tier) level a plain usage of `input` tokens is priced at: the model,
  * or the last long-context tier whose threshold the input exceeds. Undefined when the model
  * knows no price for that many input tokens (the general path says so).
