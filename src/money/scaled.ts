@@ -24,9 +24,10 @@ export function pow10n(n: number): bigint {
  * @internal
  */
 export function formatScaled(int: number | bigint, scale: number): string {
-  if (typeof int === "number" && int > 0 && scale < POW10.length) {
-    // The hot case: a positive safe integer. Trailing zeros are trimmed in arithmetic and the
-    // whole and fractional parts converted separately (small integers convert fastest).
+  if (typeof int === "number" && int > 0 && int <= 0x7fffffff && scale < POW10.length) {
+    // The hot case: a positive small integer (31 bits: integer arithmetic in V8). Trailing
+    // zeros are trimmed in arithmetic and the whole and fractional parts converted separately.
+    // Larger numbers are faster converted once and cut as a string, below.
     let value = int;
     let places = scale;
     while (places > 0 && value % 10 === 0) {
@@ -65,6 +66,7 @@ export function formatScaled(int: number | bigint, scale: number): string {
   if (places === 0) return sign + digits;
   const point = digits.length - places;
   if (point > 0) return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (sign === "" && -point < BELOW_ONE.length) return (BELOW_ONE[-point] as string) + digits;
   return `${sign}0.${"0".repeat(-point)}${digits}`;
 }
 
