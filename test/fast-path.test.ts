@@ -96,6 +96,59 @@ describe("fast paths equal decimal.js", () => {
     );
   });
 
+  it("a computed quote (model + window): usd, band and estimated credits, on random rates, bands, unit prices and windows up to 10^12", () => {
+    const D100 = Decimal.clone({ precision: 100, rounding: Decimal.ROUND_HALF_EVEN });
+    fc.assert(
+      fc.property(
+        rate,
+        rate,
+        fc.option(
+          fc
+            .tuple(fc.integer({ min: 1, max: 9_999 }), fc.integer({ min: 4, max: 6 }))
+            .map(([n, places]) => (n / 10 ** places).toFixed(places)),
+          { nil: undefined },
+        ),
+        // Terminating quotients (2^a·5^b numerators) and non-terminating ones (0.003, 0.0007).
+        fc.constantFrom("0.0032", "0.01", "0.000125", "1", "0.003", "0.0007", "2.5"),
+        tokens,
+        tokens,
+        (rIn, rOut, band, unitPrice, input, output) => {
+          const table = compileTable({
+            id: "random",
+            version: "1",
+            effectiveFrom: "2025-01-01",
+            source: "fast-check",
+            checkedOn: "2025-01-01",
+            currency: "USD",
+            ...(band === undefined ? {} : { band }),
+            credits: { name: "Credit", symbol: "CR", unitPrice },
+            models: { m: { provider: "p", input: rIn, output: rOut } },
+          });
+          const result = quote(table, "m", { window: { input, output } });
+          const usd = new D(input).times(rIn).plus(new D(output).times(rOut));
+          expect(result.usd).toBe(plain(usd));
+          expect(result.reserved).toEqual({ input, output });
+          expect(result.band).toEqual(
+            band === undefined
+              ? null
+              : {
+                  low: plain(usd.times(new D(1).minus(band))),
+                  high: plain(usd.times(new D(1).plus(band))),
+                },
+          );
+          // Exact when the quotient terminates; else decimal.js's 100 digits, half-even.
+          expect(result.credits?.estimated).toBe(
+            new D100(plain(usd)).div(unitPrice).toFixed().replace(/^-?0$/, "0"),
+          );
+          expect(Object.isFrozen(result) && Object.isFrozen(result.reserved)).toBe(true);
+          expect(result.band === null || Object.isFrozen(result.band)).toBe(true);
+          expect(Object.isFrozen(result.credits)).toBe(true);
+        },
+      ),
+      { numRuns: Math.max(RUNS, 500) },
+    );
+  });
+
   it("credits at a unit price whose quotients do not terminate still match decimal.js", () => {
     const table = compileTable({
       id: "thirds",

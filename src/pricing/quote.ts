@@ -4,9 +4,9 @@ import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { withExactUsd } from "../money/exactUsd.js";
 import { formatScaled } from "../money/scaled.js";
-import type { Model, PricingTable, Provenance } from "../schema/types.js";
-import { type Band, bandAroundScaled } from "./band.js";
-import { divideByUnitPrice } from "./creditDivider.js";
+import type { PricingTable, Provenance } from "../schema/types.js";
+import { type Band, type BandFactors, bandWithFactors, factorsOf } from "./band.js";
+import { type Divider, divideBy, dividerOf } from "./creditDivider.js";
 import { toTokenCount } from "./tokens.js";
 
 /** Options of {@link quote}. */
@@ -117,7 +117,7 @@ function computeQuote(
   output: number,
 ): Quote {
   const { model, variant } = resolved;
-  const { fast, rates } = planOf(model);
+  const { fast, rates, band, divider } = planOf(table, resolved);
   // In scaled integers, like a charge: reserved tokens × the rates' integer numerators.
   let int: number | bigint = -1;
   if (fast.safe) {
@@ -141,13 +141,13 @@ function computeQuote(
     reserved: Object.freeze({ input, output }),
     rates,
     usd: formatScaled(int, scale),
-    band: bandAroundScaled(table, int, scale),
+    band: band === null ? null : bandWithFactors(band, int, scale),
     credits:
-      credits === null
+      credits === null || divider === null
         ? null
         : Object.freeze({
             unitPrice: credits.unitPrice,
-            estimated: divideByUnitPrice(int, scale, credits.unitPrice),
+            estimated: divideBy(divider, int, scale),
             published: variant === null ? null : variant.credits,
           }),
     table: table.provenance,
@@ -157,23 +157,29 @@ function computeQuote(
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-// Per model, compiled once: its rates as integers, and the frozen { input, output } rates every
-// quote of the model shares.
+// Per table entry (a resolution belongs to one table), compiled once: the model's rates as
+// integers, the frozen { input, output } rates every quote of it shares, and the table's band
+// factors and credit divider.
 interface QuotePlan {
   readonly fast: FastRates;
   readonly rates: Quote["rates"];
+  readonly band: BandFactors | null;
+  readonly divider: Divider | null;
 }
 
-const plans = new WeakMap<Model, QuotePlan>();
+const plans = new WeakMap<Resolved, QuotePlan>();
 
-function planOf(model: Model): QuotePlan {
-  let plan = plans.get(model);
+function planOf(table: PricingTable, resolved: Resolved): QuotePlan {
+  let plan = plans.get(resolved);
   if (plan === undefined) {
+    const model = resolved.model;
     plan = {
       fast: fastRates(model),
       rates: Object.freeze({ input: model.input, output: model.output }),
+      band: table.band === null ? null : factorsOf(table.band),
+      divider: table.credits === null ? null : dividerOf(table.credits.unitPrice),
     };
-    plans.set(model, plan);
+    plans.set(resolved, plan);
   }
   return plan;
 }
