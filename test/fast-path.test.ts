@@ -96,6 +96,59 @@ describe("fast paths equal decimal.js", () => {
     );
   });
 
+  it("a computed quote (model + window): usd, band and estimated credits, on random rates, bands, unit prices and windows up to 10^12", () => {
+    const D100 = Decimal.clone({ precision: 100, rounding: Decimal.ROUND_HALF_EVEN });
+    fc.assert(
+      fc.property(
+        rate,
+        rate,
+        fc.option(
+          fc
+            .tuple(fc.integer({ min: 1, max: 9_999 }), fc.integer({ min: 4, max: 6 }))
+            .map(([n, places]) => (n / 10 ** places).toFixed(places)),
+          { nil: undefined },
+        ),
+        // Terminating quotients (2^a·5^b numerators) and non-terminating ones (0.003, 0.0007).
+        fc.constantFrom("0.0032", "0.01", "0.000125", "1", "0.003", "0.0007", "2.5"),
+        tokens,
+        tokens,
+        (rIn, rOut, band, unitPrice, input, output) => {
+          const table = compileTable({
+            id: "random",
+            version: "1",
+            effectiveFrom: "2025-01-01",
+            source: "fast-check",
+            checkedOn: "2025-01-01",
+            currency: "USD",
+            ...(band === undefined ? {} : { band }),
+            credits: { name: "Credit", symbol: "CR", unitPrice },
+            models: { m: { provider: "p", input: rIn, output: rOut } },
+          });
+          const result = quote(table, "m", { window: { input, output } });
+          const usd = new D(input).times(rIn).plus(new D(output).times(rOut));
+          expect(result.usd).toBe(plain(usd));
+          expect(result.reserved).toEqual({ input, output });
+          expect(result.band).toEqual(
+            band === undefined
+              ? null
+              : {
+                  low: plain(usd.times(new D(1).minus(band))),
+                  high: plain(usd.times(new D(1).plus(band))),
+                },
+          );
+          // Exact when the quotient terminates; else decimal.js's 100 digits, half-even.
+          expect(result.credits?.estimated).toBe(
+            new D100(plain(usd)).div(unitPrice).toFixed().replace(/^-?0$/, "0"),
+          );
+          expect(Object.isFrozen(result) && Object.isFrozen(result.reserved)).toBe(true);
+          expect(result.band === null || Object.isFrozen(result.band)).toBe(true);
+          expect(Object.isFrozen(result.credits)).toBe(true);
+        },
+      ),
+      { numRuns: Math.max(RUNS, 500) },
+    );
+  });
+
   it("credits at a unit price whose quotients do not terminate still match decimal.js", () => {
     const table = compileTable({
       id: "thirds",
@@ -134,12 +187,149 @@ describe("fast paths equal decimal.js", () => {
 });
 
 // Issue #15: the faster formatting and the summing of stamped results.
+describe("the plain-usage fast paths (issue #15, second round) equal decimal.js", () => {
+  // Every optional rate present or absent, a long-context tier with rates of its own, every
+  // optional count present (sometimes 0) or absent, counts up to 10^12 (products past 2^53 must
+  // fall back to bigint), and used parts without a rate (UNPRICED_USAGE, the general path's).
+  const maybeRate = fc.option(rate, { nil: undefined });
+  const lineRates = fc.record({
+    input: rate,
+    output: rate,
+    cachedInput: maybeRate,
+    cacheWrite: maybeRate,
+    cacheWrite1h: maybeRate,
+  });
+  const maybeCount = fc.option(tokens, { nil: undefined });
+  // The object without its undefined keys (the types keep the required ones).
+  const defined = <T extends object>(o: T): T =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+  it("chargeUsd and charge, lines and total, with cache writes (5 min and 1 h), reasoning and tiers", () => {
+    fc.assert(
+      fc.property(
+        lineRates,
+        fc.option(fc.tuple(fc.integer({ min: 1, max: 2_000_000 }), lineRates), { nil: undefined }),
+        tokens,
+        tokens,
+        maybeCount,
+        maybeCount,
+        maybeCount,
+        maybeCount,
+        (standard, tier, input, output, cachedRaw, writeRaw, write1hRaw, reasoningRaw) => {
+          const table = compileTable({
+            id: "random",
+            version: "1",
+            effectiveFrom: "2025-01-01",
+            source: "fast-check",
+            checkedOn: "2025-01-01",
+            currency: "USD",
+            models: {
+              m: {
+                provider: "p",
+                ...defined(standard),
+                ...(tier === undefined
+                  ? {}
+                  : { tiers: [{ aboveInputTokens: tier[0], ...defined(tier[1]) }] }),
+              },
+            },
+            variants: {},
+          });
+          // Counts that fit inside input and output, as a valid usage's must.
+          let left = input;
+          const part = (raw: number | undefined) => {
+            if (raw === undefined) return undefined;
+            const taken = Math.min(raw, left);
+            left -= taken;
+            return taken;
+          };
+          const cachedInput = part(cachedRaw);
+          const cacheWrite = part(writeRaw);
+          const cacheWrite1h = part(write1hRaw);
+          const reasoning = reasoningRaw === undefined ? undefined : Math.min(reasoningRaw, output);
+          const usage = defined({
+            input,
+            output,
+            cachedInput,
+            cacheWrite,
+            cacheWrite1h,
+            reasoning,
+          });
+          const level = tier !== undefined && input > tier[0] ? tier[1] : standard;
+          const parts: [number, string | undefined][] = [
+            [left, level.input],
+            [cachedInput ?? 0, level.cachedInput],
+            [cacheWrite ?? 0, level.cacheWrite],
+            [cacheWrite1h ?? 0, level.cacheWrite1h],
+            [output - (reasoning ?? 0), level.output],
+            [reasoning ?? 0, level.output],
+          ];
+          const unpriced = parts.some(([count, r]) => count > 0 && r === undefined);
+          if (unpriced) {
+            const codeOf = (f: () => unknown) => {
+              try {
+                f();
+              } catch (error) {
+                return (error as { code?: string }).code;
+              }
+              return "no error";
+            };
+            expect(codeOf(() => chargeUsd(table, "m", usage as never))).toBe("UNPRICED_USAGE");
+            expect(codeOf(() => charge(table, "m", usage as never))).toBe("UNPRICED_USAGE");
+            return;
+          }
+          const lineUsd = parts.map(([count, r]) => new D(count).times(r ?? 0));
+          const total = lineUsd.reduce((sum, x) => sum.plus(x), new D(0));
+          expect(chargeUsd(table, "m", usage as never)).toBe(plain(total));
+          const result = charge(table, "m", usage as never);
+          expect(result.usd).toBe(plain(total));
+          const kinds = [
+            "input",
+            "cachedInput",
+            "cacheWrite",
+            "cacheWrite1h",
+            "output",
+            "reasoning",
+          ];
+          const want = parts.flatMap(([count], i) =>
+            count === 0 && i !== 0 && i !== 4
+              ? []
+              : [
+                  {
+                    kind: kinds[i],
+                    tokens: count,
+                    // As compiled: a rate in plain notation, trailing zeros trimmed.
+                    rate: plain(new D(parts[i]?.[1] as string)),
+                    usd: plain(lineUsd[i] as Decimal),
+                  },
+                ],
+          );
+          expect(result.lines).toEqual(want);
+          expect(result.tier).toEqual(
+            tier !== undefined && input > tier[0] ? { aboveInputTokens: tier[0] } : null,
+          );
+          expect(Object.isFrozen(result) && result.lines.every(Object.isFrozen)).toBe(true);
+          expect(Object.isFrozen(result.lines)).toBe(true);
+        },
+      ),
+      { numRuns: Math.max(RUNS, 1000) },
+    );
+  });
+});
+
 describe("formatScaled and sumAmounts fast paths equal decimal.js", () => {
   it("formatScaled of any safe integer at any scale up to 20", () => {
     const int = fc.oneof(
       fc.integer({ min: -1_000_000, max: 1_000_000 }),
       fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
       fc.constantFrom(Number.MAX_SAFE_INTEGER, 10 ** 15, 999_999_999_999_999, 10 ** 15 - 1, 1, 10),
+      // Either side of a power of ten: the "below 1" and "whole and fraction" branches meet there.
+      fc
+        .tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: -2, max: 2 }))
+        .map(([power, offset]) => 10 ** power + offset),
+      // Many trailing zeros, then a digit.
+      fc
+        .tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 10 }))
+        .map(([head, zeros]) => head * 10 ** zeros),
     );
     fc.assert(
       fc.property(int, fc.integer({ min: 0, max: 20 }), (value, scale) => {

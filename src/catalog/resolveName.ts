@@ -42,7 +42,22 @@ interface TableIndex {
 // Derived once per table object and kept beside it, never on it: tables stay plain data.
 const indexes = new WeakMap<PricingTable, TableIndex>();
 
+// The table looked up last and its index: billing code prices against one table at a time, so
+// most calls skip the WeakMap. (A reference to the table, which the WeakMap also keeps alive
+// while the table lives; this one lasts until another table is looked up.)
+// Starts as an object no caller has, so `undefined` or `null` never matches it.
+let lastTable: unknown = {};
+let lastIndex: TableIndex | undefined;
+
 function indexOf(table: PricingTable): TableIndex {
+  if (table === lastTable) return lastIndex as TableIndex;
+  const index = indexFor(table);
+  lastTable = table;
+  lastIndex = index;
+  return index;
+}
+
+function indexFor(table: PricingTable): TableIndex {
   const cached = typeof table === "object" && table !== null ? indexes.get(table) : undefined;
   if (cached !== undefined) return cached;
   assertTable(table);

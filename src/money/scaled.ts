@@ -6,8 +6,11 @@
 /** 10^0 … 10^15 as exact numbers. */
 export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
-/** "", "0", "00", … up to 15 zeros. */
-const ZEROS: readonly string[] = Array.from({ length: 16 }, (_, i) => "0".repeat(i));
+/** "0.", "0.0", "0.00", … : the start of an amount below 1 with n zeros after the point. */
+const BELOW_ONE: readonly string[] = Array.from({ length: 16 }, (_, i) => `0.${"0".repeat(i)}`);
+
+/** ".", ".0", ".00", … : the point and n zeros, between the whole and the fraction's digits. */
+const POINT_ZEROS: readonly string[] = Array.from({ length: 16 }, (_, i) => `.${"0".repeat(i)}`);
 
 /** 10^n as a bigint. @internal */
 export function pow10n(n: number): bigint {
@@ -21,9 +24,10 @@ export function pow10n(n: number): bigint {
  * @internal
  */
 export function formatScaled(int: number | bigint, scale: number): string {
-  if (typeof int === "number" && int > 0 && scale < POW10.length) {
-    // The hot case: a positive safe integer. Trailing zeros are trimmed in arithmetic and the
-    // whole and fractional parts converted separately (small integers convert fastest).
+  if (typeof int === "number" && int > 0 && int <= 0x7fffffff && scale < POW10.length) {
+    // The hot case: a positive small integer (31 bits: integer arithmetic in V8). Trailing
+    // zeros are trimmed in arithmetic and the whole and fractional parts converted separately.
+    // Larger numbers are faster converted once and cut as a string, below.
     let value = int;
     let places = scale;
     while (places > 0 && value % 10 === 0) {
@@ -32,6 +36,11 @@ export function formatScaled(int: number | bigint, scale: number): string {
     }
     if (places === 0) return `${value}`;
     const unit = POW10[places] as number;
+    // Below 1 (most charges): one conversion and one concatenation, "0.000" + "24".
+    if (value < unit) {
+      const digits = `${value}`;
+      return (BELOW_ONE[places - digits.length] as string) + digits;
+    }
     let whole = Math.floor(value / unit);
     // value ÷ unit may round up to the next integer; whole × unit is exact either way.
     let fraction = value - whole * unit;
@@ -40,7 +49,7 @@ export function formatScaled(int: number | bigint, scale: number): string {
       fraction += unit;
     }
     const digits = `${fraction}`;
-    return `${whole}.${ZEROS[places - digits.length]}${digits}`;
+    return `${whole}${POINT_ZEROS[places - digits.length] as string}${digits}`;
   }
   if (int === 0 || int === 0n) return "0";
   const negative = int < 0;
@@ -57,6 +66,7 @@ export function formatScaled(int: number | bigint, scale: number): string {
   if (places === 0) return sign + digits;
   const point = digits.length - places;
   if (point > 0) return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (sign === "" && -point < BELOW_ONE.length) return (BELOW_ONE[-point] as string) + digits;
   return `${sign}0.${"0".repeat(-point)}${digits}`;
 }
 

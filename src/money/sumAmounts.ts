@@ -1,7 +1,7 @@
 import { pricebookError } from "../errors.js";
 import { Dec } from "./decimal.js";
 import { plus } from "./exact.js";
-import { exactInt, exactScale } from "./exactUsd.js";
+import { exactInt, exactScale, STAMPED_RUN, sumStamped } from "./exactUsd.js";
 import { formatDecimal } from "./formatDecimal.js";
 import { formatScaled, POW10, pow10n } from "./scaled.js";
 import { type DecimalInput, toDecimal } from "./toDecimal.js";
@@ -47,15 +47,9 @@ export function sumAmounts(amounts: Iterable<DecimalInput | HasUsd>): string {
     const first = list[0];
     if (typeof first === "object" && first !== null && exactInt(first) !== undefined)
       scale = exactScale(first);
-    for (; index < list.length; index++) {
-      const amount = list[index];
-      if (typeof amount !== "object" || amount === null) break;
-      const int = exactInt(amount);
-      if (int === undefined || exactScale(amount) !== scale) break;
-      const sum = total + int;
-      if (sum > MAX) break;
-      total = sum;
-    }
+    sumStamped(list, scale);
+    total = STAMPED_RUN.total;
+    index = STAMPED_RUN.end;
   }
   const rest: Iterable<DecimalInput | HasUsd> =
     index === 0 ? amounts : (amounts as readonly (DecimalInput | HasUsd)[]).slice(index);

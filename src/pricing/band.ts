@@ -21,7 +21,7 @@ export function bandAround(table: PricingTable, usd: Dec): Band | null {
 }
 
 /** A band's 1 − band and 1 + band as integers over 10^scale, compiled once per band. */
-interface BandFactors {
+export interface BandFactors {
   readonly scale: number;
   readonly low: bigint;
   readonly high: bigint;
@@ -31,7 +31,8 @@ interface BandFactors {
 
 const bandFactors = new Map<string, BandFactors>();
 
-function factorsOf(band: string): BandFactors {
+/** @internal */
+export function factorsOf(band: string): BandFactors {
   let factors = bandFactors.get(band);
   if (factors === undefined) {
     const { int, scale } = parseScaled(band);
@@ -60,7 +61,11 @@ export function bandAroundScaled(
   scale: number,
 ): Band | null {
   if (table.band === null) return null;
-  const factors = factorsOf(table.band);
+  return bandWithFactors(factorsOf(table.band), int, scale);
+}
+
+/** {@link bandAroundScaled} with the band's factors already looked up. @internal */
+export function bandWithFactors(factors: BandFactors, int: number | bigint, scale: number): Band {
   const at = scale + factors.scale;
   if (typeof int === "number" && factors.highNumber <= Number.MAX_SAFE_INTEGER) {
     const high = int * factors.highNumber;

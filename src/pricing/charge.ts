@@ -7,7 +7,7 @@ import { formatScaled } from "../money/scaled.js";
 import type { PricingTable, Provenance, ServiceTierName, Tier } from "../schema/types.js";
 import { divideByUnitPrice } from "./creditDivider.js";
 import type { InputPart, OutputPart, Usage } from "./normalizeUsage.js";
-import { plainCounts, plainLevel } from "./plainUsage.js";
+import { PLAIN_COUNTS, plainLevel, readPlain } from "./plainUsage.js";
 import { LINE_COUNT, LINE_ORDER, priceResolved, withModelFees } from "./priceUsage.js";
 
 /** Options of {@link charge}. */
@@ -143,44 +143,80 @@ const MAX = Number.MAX_SAFE_INTEGER;
 
 /**
  * The commonest charge without the general path's intermediate objects: a plain usage (see
- * plainCounts) at standard or long-context-tier rates, every product a safe integer. The same
+ * readPlain) at standard or long-context-tier rates, every product a safe integer. The same
  * result, line for line; undefined for anything else.
  */
 function plainCharge(table: PricingTable, resolved: Resolved, usage: Usage): Charge | undefined {
-  const counts = plainCounts(usage);
-  if (counts === undefined) return undefined;
+  if (!readPlain(usage)) return undefined;
+  // Copied out at once (see PLAIN_COUNTS).
+  const counts = PLAIN_COUNTS;
+  const uncached = counts[0] as number;
+  const cachedInput = counts[1] as number;
+  const cacheWrite = counts[2] as number;
+  const cacheWrite1h = counts[3] as number;
+  const output = counts[4] as number;
+  const reasoning = counts[5] as number;
   const model = resolved.model;
   const used = usage as { readonly input: number; readonly output: number };
   const level = plainLevel(model, used.input);
   if (level === undefined) return undefined;
   const fast = fastRates(withModelFees(level, model));
   if (!fast.safe) return undefined;
-  const numerators = fast.lineNumerators;
+  const n = fast.lineNumerators;
+  // A used line without a rate (-1) is the general path's UNPRICED_USAGE.
+  if (
+    (n[0] as number) === -1 ||
+    (n[4] as number) === -1 ||
+    (cachedInput !== 0 && (n[1] as number) === -1) ||
+    (cacheWrite !== 0 && (n[2] as number) === -1) ||
+    (cacheWrite1h !== 0 && (n[3] as number) === -1) ||
+    (reasoning !== 0 && (n[5] as number) === -1)
+  )
+    return undefined;
+  const p0 = uncached * (n[0] as number);
+  const p1 = cachedInput === 0 ? 0 : cachedInput * (n[1] as number);
+  const p2 = cacheWrite === 0 ? 0 : cacheWrite * (n[2] as number);
+  const p3 = cacheWrite1h === 0 ? 0 : cacheWrite1h * (n[3] as number);
+  const p4 = output * (n[4] as number);
+  const p5 = reasoning === 0 ? 0 : reasoning * (n[5] as number);
+  const total = p0 + p1 + p2 + p3 + p4 + p5;
+  // Non-negative terms and monotone float arithmetic: one check bounds every step.
+  if (total > MAX) return undefined;
   const scale = fast.scale;
-  const lines: ChargeLine[] = [];
-  let total = 0;
-  for (let i = 0; i < 6; i++) {
-    const tokens = counts[i] as number;
-    const n = numerators[i] as number;
-    if (n === -1) {
-      if (tokens === 0) continue;
-      return undefined;
-    }
-    const product = tokens * n;
-    total += product;
-    if (product > MAX || total > MAX) return undefined;
-    if (tokens === 0 && i !== 0 && i !== 4) continue;
-    lines.push(
-      Object.freeze({
-        kind: LINE_ORDER[i] as ChargeLineKind,
-        tokens,
-        rate: fast.lineRates[i] as string,
-        usd: formatScaled(product, scale),
-      }),
-    );
+  const rates = fast.lineRates;
+  const input = line("input", uncached, rates[0] as string, p0, scale);
+  const out = line("output", output, rates[4] as string, p4, scale);
+  // Array literals in the commonest shapes (a literal is packed and exactly sized); the rest
+  // are pushed in line order.
+  let lines: ChargeLine[];
+  if (cacheWrite === 0 && cacheWrite1h === 0 && reasoning === 0) {
+    lines =
+      cachedInput === 0
+        ? [input, out]
+        : [input, line("cachedInput", cachedInput, rates[1] as string, p1, scale), out];
+  } else {
+    lines = [input];
+    if (cachedInput !== 0)
+      lines.push(line("cachedInput", cachedInput, rates[1] as string, p1, scale));
+    if (cacheWrite !== 0) lines.push(line("cacheWrite", cacheWrite, rates[2] as string, p2, scale));
+    if (cacheWrite1h !== 0)
+      lines.push(line("cacheWrite1h", cacheWrite1h, rates[3] as string, p3, scale));
+    lines.push(out);
+    if (reasoning !== 0) lines.push(line("reasoning", reasoning, rates[5] as string, p5, scale));
   }
   const tier = level === model ? null : (level as Tier);
   return chargeResult(table, resolved, tier, null, total, scale, lines, null, used);
+}
+
+/** One frozen line, made in one literal. */
+function line(
+  kind: ChargeLineKind,
+  tokens: number,
+  rate: string,
+  product: number,
+  scale: number,
+): ChargeLine {
+  return Object.freeze({ kind, tokens, rate, usd: formatScaled(product, scale) });
 }
 
 /** The frozen result, the same shape whichever path priced it. */

@@ -10,7 +10,7 @@ import { formatScaled, POW10, parseScaled, pow10n } from "../money/scaled.js";
  *
  * @internal
  */
-interface Divider {
+export interface Divider {
   readonly exact: boolean;
   readonly c: number;
   readonly cBig: bigint;
@@ -21,7 +21,8 @@ interface Divider {
 
 const dividers = new Map<string, Divider>();
 
-function dividerOf(unitPrice: string): Divider {
+/** @internal */
+export function dividerOf(unitPrice: string): Divider {
   const cached = dividers.get(unitPrice);
   if (cached !== undefined) return cached;
   const { int, scale } = parseScaled(unitPrice);
@@ -51,8 +52,12 @@ function dividerOf(unitPrice: string): Divider {
 
 /** (int ÷ 10^scale) ÷ unitPrice as a plain decimal string, exact when it terminates. @internal */
 export function divideByUnitPrice(int: number | bigint, scale: number, unitPrice: string): string {
-  const divider = dividerOf(unitPrice);
-  if (!divider.exact) return formatDecimal(divide(formatScaled(int, scale), unitPrice));
+  return divideBy(dividerOf(unitPrice), int, scale);
+}
+
+/** {@link divideByUnitPrice} with the divider already looked up. @internal */
+export function divideBy(divider: Divider, int: number | bigint, scale: number): string {
+  if (!divider.exact) return formatDecimal(divide(formatScaled(int, scale), divider.unitPrice));
   let newScale = scale + divider.shift;
   if (typeof int === "number" && divider.c <= Number.MAX_SAFE_INTEGER) {
     let product = int * divider.c;

@@ -12,20 +12,29 @@ const PLAIN_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The hot paths' reading of the commonest usage: `input` and `output` and, optionally, cache
- * reads, cache writes and reasoning, every one a valid count and nothing else (keys whose value
- * is undefined count as absent, as in the general path). Returns the tokens per text line in
- * line order — uncached input, cachedInput, cacheWrite, cacheWrite1h, non-reasoning output,
- * reasoning — or undefined for anything else, which takes the general path and its errors.
+ * Where {@link readPlain} leaves a plain usage's counts, in line order: uncached input,
+ * cachedInput, cacheWrite, cacheWrite1h, non-reasoning output, reasoning. One array for every
+ * call, so reading a usage allocates nothing: copy the counts out before running any other
+ * code (a getter of a usage or a table could price another usage and overwrite them).
  *
  * @internal
  */
-export function plainCounts(usage: unknown): number[] | undefined {
-  if (typeof usage !== "object" || usage === null) return undefined;
+export const PLAIN_COUNTS: number[] = [0, 0, 0, 0, 0, 0];
+
+/**
+ * The hot paths' reading of the commonest usage: `input` and `output` and, optionally, cache
+ * reads, cache writes and reasoning, every one a valid count and nothing else (keys whose value
+ * is undefined count as absent, as in the general path). True, with the tokens per text line in
+ * {@link PLAIN_COUNTS}; false for anything else, which takes the general path and its errors.
+ *
+ * @internal
+ */
+export function readPlain(usage: unknown): boolean {
+  if (typeof usage !== "object" || usage === null) return false;
   const u = usage as Record<string, unknown>;
   const input = u.input;
   const output = u.output;
-  if (!isCount(input) || !isCount(output)) return undefined;
+  if (!isCount(input) || !isCount(output)) return false;
   let present = 2;
   let cachedInput = 0;
   let cacheWrite = 0;
@@ -33,25 +42,25 @@ export function plainCounts(usage: unknown): number[] | undefined {
   let reasoning = 0;
   let value = u.cachedInput;
   if (value !== undefined) {
-    if (!isCount(value)) return undefined;
+    if (!isCount(value)) return false;
     cachedInput = value;
     present += 1;
   }
   value = u.cacheWrite;
   if (value !== undefined) {
-    if (!isCount(value)) return undefined;
+    if (!isCount(value)) return false;
     cacheWrite = value;
     present += 1;
   }
   value = u.cacheWrite1h;
   if (value !== undefined) {
-    if (!isCount(value)) return undefined;
+    if (!isCount(value)) return false;
     cacheWrite1h = value;
     present += 1;
   }
   value = u.reasoning;
   if (value !== undefined) {
-    if (!isCount(value)) return undefined;
+    if (!isCount(value)) return false;
     reasoning = value;
     present += 1;
   }
@@ -60,10 +69,17 @@ export function plainCounts(usage: unknown): number[] | undefined {
   let keys = 0;
   for (const _ in u) keys += 1;
   if (keys !== present && (Array.isArray(u) || !Object.keys(u).every((k) => PLAIN_KEYS.has(k))))
-    return undefined;
+    return false;
   const uncached = input - cachedInput - cacheWrite - cacheWrite1h;
-  if (uncached < 0 || reasoning > output) return undefined;
-  return [uncached, cachedInput, cacheWrite, cacheWrite1h, output - reasoning, reasoning];
+  if (uncached < 0 || reasoning > output) return false;
+  const counts = PLAIN_COUNTS;
+  counts[0] = uncached;
+  counts[1] = cachedInput;
+  counts[2] = cacheWrite;
+  counts[3] = cacheWrite1h;
+  counts[4] = output - reasoning;
+  counts[5] = reasoning;
+  return true;
 }
 
 /**

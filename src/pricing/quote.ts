@@ -1,12 +1,12 @@
-import { fastRates } from "../catalog/fastRates.js";
+import { type FastRates, fastRates } from "../catalog/fastRates.js";
 import { type Resolved, type ResolvedBy, resolveName } from "../catalog/resolveName.js";
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { withExactUsd } from "../money/exactUsd.js";
 import { formatScaled } from "../money/scaled.js";
-import type { Model, PricingTable, Provenance } from "../schema/types.js";
-import { type Band, bandAroundScaled } from "./band.js";
-import { divideByUnitPrice } from "./creditDivider.js";
+import type { PricingTable, Provenance } from "../schema/types.js";
+import { type Band, type BandFactors, bandWithFactors, factorsOf } from "./band.js";
+import { type Divider, divideBy, dividerOf } from "./creditDivider.js";
 import { toTokenCount } from "./tokens.js";
 
 /** Options of {@link quote}. */
@@ -71,11 +71,11 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
     // by a prefix reports `prefix`), so a hit costs one lookup and makes nothing.
     const cached = variantQuotes.get(resolved);
     if (cached !== undefined) return cached;
-    const fresh = computeQuote(table, resolved, resolved.variant.reserved);
+    const reserved = resolved.variant.reserved;
+    const fresh = computeQuote(table, resolved, reserved.input, reserved.output);
     variantQuotes.set(resolved, fresh);
     return fresh;
   }
-  let reserved: { input: number; output: number };
   if (resolved.kind === "variant") {
     if (window !== undefined) {
       throw pricebookError(
@@ -84,33 +84,28 @@ export function quote(table: PricingTable, name: string, options: QuoteOptions =
         `${resolved.variant.id} is a variant with its own window (${resolved.variant.reserved.input}:${resolved.variant.reserved.output}); to set a window, quote its model ${resolved.model.id}`,
       );
     }
-    reserved = resolved.variant.reserved;
-  } else {
-    if (window === undefined) {
-      const variants = Object.values(table.variants)
-        .filter((variant) => variant.model === resolved.model.id)
-        .map((variant) => variant.id);
-      const hint =
-        variants.length > 0 ? `, or quote one of its variants: ${variants.join(", ")}` : "";
-      throw pricebookError(
-        "INVALID_ARGUMENT",
-        ["window"],
-        `${resolved.model.id} is a model: give a reservation window of input and output tokens${hint}`,
-      );
-    }
-    if (!isRecord(window)) {
-      throw pricebookError(
-        "INVALID_ARGUMENT",
-        ["window"],
-        "expected { input, output } token counts",
-      );
-    }
-    reserved = {
-      input: toTokenCount(window.input, ["window", "input"]),
-      output: toTokenCount(window.output, ["window", "output"]),
-    };
   }
-  return computeQuote(table, resolved, reserved);
+  if (window === undefined) {
+    const variants = Object.values(table.variants)
+      .filter((variant) => variant.model === resolved.model.id)
+      .map((variant) => variant.id);
+    const hint =
+      variants.length > 0 ? `, or quote one of its variants: ${variants.join(", ")}` : "";
+    throw pricebookError(
+      "INVALID_ARGUMENT",
+      ["window"],
+      `${resolved.model.id} is a model: give a reservation window of input and output tokens${hint}`,
+    );
+  }
+  if (!isRecord(window)) {
+    throw pricebookError("INVALID_ARGUMENT", ["window"], "expected { input, output } token counts");
+  }
+  return computeQuote(
+    table,
+    resolved,
+    toTokenCount(window.input, ["window", "input"]),
+    toTokenCount(window.output, ["window", "output"]),
+  );
 }
 
 const variantQuotes = new WeakMap<Resolved, Quote>();
@@ -118,21 +113,22 @@ const variantQuotes = new WeakMap<Resolved, Quote>();
 function computeQuote(
   table: PricingTable,
   resolved: Resolved,
-  reserved: { readonly input: number; readonly output: number },
+  input: number,
+  output: number,
 ): Quote {
   const { model, variant } = resolved;
+  const { fast, rates, band, divider } = planOf(table, resolved);
   // In scaled integers, like a charge: reserved tokens × the rates' integer numerators.
-  const fast = fastRates(model);
   let int: number | bigint = -1;
   if (fast.safe) {
-    const a = reserved.input * (fast.lineNumerators[0] as number);
-    const sum = a + reserved.output * (fast.lineNumerators[4] as number);
-    if (a <= MAX && sum <= MAX) int = sum;
+    // Non-negative terms: a sum within range means both products were (see chargeUsd).
+    const sum =
+      input * (fast.lineNumerators[0] as number) + output * (fast.lineNumerators[4] as number);
+    if (sum <= MAX) int = sum;
   }
   if (int === -1) {
     int =
-      BigInt(reserved.input) * (fast.lineBig[0] as bigint) +
-      BigInt(reserved.output) * (fast.lineBig[4] as bigint);
+      BigInt(input) * (fast.lineBig[0] as bigint) + BigInt(output) * (fast.lineBig[4] as bigint);
   }
   const scale = fast.scale;
   const credits = table.credits;
@@ -142,16 +138,16 @@ function computeQuote(
     model: model.id,
     provider: model.provider,
     resolvedBy: resolved.resolvedBy,
-    reserved: Object.freeze({ input: reserved.input, output: reserved.output }),
-    rates: ratesOf(model),
+    reserved: Object.freeze({ input, output }),
+    rates,
     usd: formatScaled(int, scale),
-    band: bandAroundScaled(table, int, scale),
+    band: band === null ? null : bandWithFactors(band, int, scale),
     credits:
-      credits === null
+      credits === null || divider === null
         ? null
         : Object.freeze({
             unitPrice: credits.unitPrice,
-            estimated: divideByUnitPrice(int, scale, credits.unitPrice),
+            estimated: divideBy(divider, int, scale),
             published: variant === null ? null : variant.credits,
           }),
     table: table.provenance,
@@ -161,14 +157,29 @@ function computeQuote(
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
-// A quote's `rates` is the same frozen { input, output } for every quote of a model.
-const modelRates = new WeakMap<Model, Quote["rates"]>();
+// Per table entry (a resolution belongs to one table), compiled once: the model's rates as
+// integers, the frozen { input, output } rates every quote of it shares, and the table's band
+// factors and credit divider.
+interface QuotePlan {
+  readonly fast: FastRates;
+  readonly rates: Quote["rates"];
+  readonly band: BandFactors | null;
+  readonly divider: Divider | null;
+}
 
-function ratesOf(model: Model): Quote["rates"] {
-  let rates = modelRates.get(model);
-  if (rates === undefined) {
-    rates = Object.freeze({ input: model.input, output: model.output });
-    modelRates.set(model, rates);
+const plans = new WeakMap<Resolved, QuotePlan>();
+
+function planOf(table: PricingTable, resolved: Resolved): QuotePlan {
+  let plan = plans.get(resolved);
+  if (plan === undefined) {
+    const model = resolved.model;
+    plan = {
+      fast: fastRates(model),
+      rates: Object.freeze({ input: model.input, output: model.output }),
+      band: table.band === null ? null : factorsOf(table.band),
+      divider: table.credits === null ? null : dividerOf(table.credits.unitPrice),
+    };
+    plans.set(resolved, plan);
   }
-  return rates;
+  return plan;
 }
