@@ -71,13 +71,12 @@ const COUNT_FIELDS = {
  * });
  * figures.ok && [figures.budget.ai.usd, figures.budget.partner.usd];
  * //=> ["38.4", "23.078"]
- *
- * @example
- * const figures = calculatorFigures(table, {
+ * // By a model with a window of one's own: GPT-4o at 12,800:3,200 is 0.064 USD a query.
+ * const byModel = calculatorFigures(table, {
  *   mode: "model", model: "gpt-4o", windowInput: "12800", windowOutput: "3200",
  *   queries: "1000", agents: "1", userFacingAgents: "1", variables: "0", creditBalance: "",
  * });
- * figures.ok && [figures.quote.usd, figures.budget.ai.usd, figures.budget.credits];
+ * byModel.ok && [byModel.quote.usd, byModel.budget.ai.usd, byModel.budget.credits];
  * //=> ["0.064", "64", "20000"]
  */
 export function calculatorFigures(

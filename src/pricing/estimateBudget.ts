@@ -111,12 +111,12 @@ const DEFAULT_DEPLOYMENT: Deployment = {
  *
  * @example
  * // GPT-4o with a window of 12,800 input and 3,200 output tokens: 0.064 USD, 20 credits a query.
- * const budget = estimateBudget(table, {
+ * const byModel = estimateBudget(table, {
  *   model: "gpt-4o",
  *   window: { input: 12_800, output: 3_200 },
  *   queries: 1_000,
  * });
- * [budget.perQuery.usd, budget.perQuery.credits, budget.ai.usd, budget.credits];
+ * [byModel.perQuery.usd, byModel.perQuery.credits, byModel.ai.usd, byModel.credits];
  * //=> ["0.064", "20", "64", "20000"]
  */
 export function estimateBudget(table: PricingTable, request: BudgetRequest): Budget {
