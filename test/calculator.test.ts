@@ -116,7 +116,7 @@ describe("calculatorFigures by a model and a window equals estimateBudget and bu
     ["gpt-trainer-byok", "gpt-4o", "0", "0", "5", "0", "0", "0", "0", "0"],
     [
       "gpt-trainer-byok",
-      "gpt-3.5-turbo-0125",
+      "gpt-3.5-turbo-1106",
       "7",
       "3",
       "999999999",
