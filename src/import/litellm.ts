@@ -6,8 +6,8 @@ import {
   dropField,
   finishEntry,
   isTableId,
-  prefixedName,
   newEntry,
+  prefixedName,
   priceField,
   skipEntry,
 } from "./entry.js";
@@ -124,7 +124,11 @@ export function importLitellm(
         if (kept !== undefined) {
           table.models.delete(model.id);
           collector.imported -= 1;
-          skipEntry(collector, taken, `another key, ${JSON.stringify(key)}, gives the same name ${JSON.stringify(model.id)} other prices in table ${tableId}`);
+          skipEntry(
+            collector,
+            taken,
+            `another key, ${JSON.stringify(key)}, gives the same name ${JSON.stringify(model.id)} other prices in table ${tableId}`,
+          );
         }
         skipEntry(
           collector,

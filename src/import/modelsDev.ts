@@ -73,7 +73,11 @@ export function importModelsDev(
       const model = readModel(collector, key, modelKey, rawModels[modelKey], tableId);
       if (model === undefined) continue;
       if (models.has(model.id)) {
-        skipEntry(collector, key, `its name ${JSON.stringify(model.id)} is taken in table ${tableId}`);
+        skipEntry(
+          collector,
+          key,
+          `its name ${JSON.stringify(model.id)} is taken in table ${tableId}`,
+        );
         continue;
       }
       models.set(model.id, model.model);
@@ -81,7 +85,9 @@ export function importModelsDev(
     }
     if (models.size === 0) continue;
     const label =
-      typeof provider.name === "string" && provider.name.trim() !== "" ? provider.name : providerKey;
+      typeof provider.name === "string" && provider.name.trim() !== ""
+        ? provider.name
+        : providerKey;
     const doc = typeof provider.doc === "string" ? `; provider docs ${provider.doc}` : "";
     const source =
       settings.source ?? `models.dev catalog (api.json) as of ${settings.catalogDate}${doc}`;
@@ -134,7 +140,11 @@ function readModel(
         for (const inner of Object.keys(raw)) {
           const innerKind = COST_FIELDS[inner];
           if (innerKind === undefined) {
-            dropField(entry, `cost.${field}.${inner}`, "a long-context price the table format has no rate for");
+            dropField(
+              entry,
+              `cost.${field}.${inner}`,
+              "a long-context price the table format has no rate for",
+            );
             continue;
           }
           const price = priceField(entry, `cost.${field}.${inner}`, raw[inner]);
