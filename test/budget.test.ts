@@ -206,13 +206,33 @@ describe("estimateBudget (computed by hand)", () => {
   });
 
   it.each([
-    [{ model: "gpt-4o", window: { input: -1, output: 3 }, queries: 1 }, "INVALID_USAGE", ["window", "input"]],
+    [
+      { model: "gpt-4o", window: { input: -1, output: 3 }, queries: 1 },
+      "INVALID_USAGE",
+      ["window", "input"],
+    ],
     [{ model: "gpt-4o", window: "12800:3200", queries: 1 }, "INVALID_ARGUMENT", ["window"]],
     [{ model: "gpt-4o", queries: 1 }, "INVALID_ARGUMENT", ["window"]],
-    [{ model: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 }, "INVALID_ARGUMENT", ["window"]],
-    [{ model: "gpt-4o", variant: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 }, "INVALID_ARGUMENT", ["variant"]],
-    [{ model: "gpt-4o", window: { input: 1, output: 1 }, mix: [], queries: 1 }, "INVALID_ARGUMENT", ["model"]],
-    [{ variant: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 }, "INVALID_ARGUMENT", ["window"]],
+    [
+      { model: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 },
+      "INVALID_ARGUMENT",
+      ["window"],
+    ],
+    [
+      { model: "gpt-4o", variant: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 },
+      "INVALID_ARGUMENT",
+      ["variant"],
+    ],
+    [
+      { model: "gpt-4o", window: { input: 1, output: 1 }, mix: [], queries: 1 },
+      "INVALID_ARGUMENT",
+      ["model"],
+    ],
+    [
+      { variant: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 },
+      "INVALID_ARGUMENT",
+      ["window"],
+    ],
     [{ queries: 1 }, "INVALID_ARGUMENT", ["variant"]],
     [{ model: 4, window: { input: 1, output: 1 }, queries: 1 }, "INVALID_ARGUMENT", ["model"]],
     [{ model: "gpt-9", window: { input: 1, output: 1 }, queries: 1 }, "UNKNOWN_MODEL", ["name"]],
@@ -300,7 +320,16 @@ describe("CLI budget", () => {
   });
 
   it("takes --model M --window IN:OUT, the same as estimateBudget", () => {
-    const args = ["--queries", "1000", "--agents", "3", "--user-facing", "2", "--credit-balance", "50"];
+    const args = [
+      "--queries",
+      "1000",
+      "--agents",
+      "3",
+      "--user-facing",
+      "2",
+      "--credit-balance",
+      "50",
+    ];
     const result = cli("budget", "--model", "gpt-4o", "--window", "12800:3200", ...args, "--json");
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
