@@ -554,6 +554,46 @@ add(
   "INVALID_ARGUMENT",
   [],
 );
+// --- calculator2 (issue #16): estimateBudget with a model and a window of its own ---
+for (const [what, window, code, path] of [
+  ["a negative input", { input: -1, output: 3200 }, "INVALID_USAGE", ["window", "input"]],
+  ["a fractional output", { input: 12800, output: 1.5 }, "INVALID_USAGE", ["window", "output"]],
+  ["a string", "12800:3200", "INVALID_ARGUMENT", ["window"]],
+  ["null", null, "INVALID_ARGUMENT", ["window"]],
+  ["missing", undefined, "INVALID_ARGUMENT", ["window"]],
+] as const) {
+  add(
+    `estimateBudget: a model's window is ${what}`,
+    () => estimateBudget(table, { model: "gpt-4o", window: window as never, queries: 1 }),
+    code,
+    [...path],
+  );
+}
+add(
+  "estimateBudget: a model and a variant",
+  () =>
+    estimateBudget(table, {
+      model: "gpt-4o",
+      variant: "gpt-3.5",
+      window: { input: 1, output: 1 },
+      queries: 1,
+    }),
+  "INVALID_ARGUMENT",
+  ["variant"],
+);
+add(
+  "estimateBudget: a window with a variant",
+  () => estimateBudget(table, { variant: "gpt-3.5", window: { input: 1, output: 1 }, queries: 1 }),
+  "INVALID_ARGUMENT",
+  ["window"],
+);
+add(
+  "estimateBudget: a model that is not a string",
+  () => estimateBudget(table, { model: 7 as never, window: { input: 1, output: 1 }, queries: 1 }),
+  "INVALID_ARGUMENT",
+  ["model"],
+);
+// --- end calculator2 block ---
 add(
   "renderTable: unknown format",
   () => renderTable(table, { format: "pdf" as never }),
@@ -1536,6 +1576,19 @@ cliCases.push(
   [["sql", "--dialect", "duckdb", "extra"], "INVALID_ARGUMENT"],
 );
 
+// --- calculator2 (issue #16): budget --model M --window IN:OUT ---
+for (const window of ["12800", "a:b", "-1:5", "1:2:3", ":"]) {
+  cliCases.push([
+    ["budget", "--model", "gpt-4o", "--window", window, "--queries", "10"],
+    "INVALID_ARGUMENT",
+  ]);
+}
+cliCases.push([["budget", "--model", "gpt-4o", "--queries", "10"], "INVALID_ARGUMENT"]);
+cliCases.push([
+  ["budget", "--variant", "gpt-3.5", "--window", "1:1", "--queries", "10"],
+  "INVALID_ARGUMENT",
+]);
+// --- end calculator2 block ---
 // --- Issue #14 (hostile input): files that are not regular, flags that contradict. ---
 for (const device of ["/dev/zero", "/dev/null", "/dev/urandom"]) {
   cliCases.push([["quote", "gpt-4o-16k", "--table", device], "INVALID_ARGUMENT"]);

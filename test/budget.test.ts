@@ -130,6 +130,117 @@ describe("estimateBudget (computed by hand)", () => {
     ]);
   });
 
+  it("a model with a window of its own: GPT-4o at 12,800:3,200, priced as quote prices it", () => {
+    const december = tableAsOf(builtinPricebook(), "gpt-trainer-byok", { asOf: "2024-12-01" });
+    const budget = estimateBudget(december, {
+      model: "gpt-4o",
+      window: { input: 12_800, output: 3_200 },
+      queries: 1000,
+      creditBalance: "50",
+    });
+    // 12800 × 0.0000025 + 3200 × 0.00001 = 0.032 + 0.032 = 0.064 a query; 0.064 ÷ 0.0032 = 20 MC
+    expect(budget.perQuery).toEqual({ usd: "0.064", credits: "20" });
+    // 1000 × 0.064 = 64; ±20%: 51.2 to 76.8
+    expect(budget.ai).toEqual({ usd: "64", low: "51.2", high: "76.8" });
+    expect(budget.credits).toBe("20000");
+    expect(budget.mix).toEqual([
+      {
+        variant: null,
+        model: "gpt-4o",
+        share: "1",
+        queries: 1000,
+        perQuery: { usd: "0.064", credits: "20" },
+        usd: "64",
+      },
+    ]);
+    // 50 MC pay 2 queries (40 MC), 998 go to the key: 998 × 0.064 = 63.872
+    expect(budget.allocation).toMatchObject({
+      queriesOnCredits: 2,
+      queriesOnKey: 998,
+      creditsUsed: "40",
+      creditsLeft: "10",
+      keyUsd: "63.872",
+    });
+  });
+
+  it("a model's credits: estimated, rounded by the table's policy (up), in the allocation too", () => {
+    const budget = estimateBudget(byok, {
+      model: "gpt-4o",
+      window: { input: 1000, output: 100 },
+      queries: 10,
+      creditBalance: "5",
+    });
+    // 1000 × 0.0000025 + 100 × 0.00001 = 0.0035; ÷ 0.0032 = 1.09375, rounded up to 2 MC
+    expect(budget.perQuery).toEqual({ usd: "0.0035", credits: "2" });
+    expect(budget.credits).toBe("20");
+    // 5 MC: 2 queries (4 MC), 1 MC left; 8 × 0.0035 = 0.028 to the key
+    expect(budget.allocation).toMatchObject({
+      queriesOnCredits: 2,
+      queriesOnKey: 8,
+      creditsUsed: "4",
+      creditsLeft: "1",
+      keyUsd: "0.028",
+    });
+  });
+
+  it("a model on a table without credits: no credits, no workflows", () => {
+    const openai = tableAsOf(builtinPricebook(), "openai", { asOf: "2026-08-01" });
+    const budget = estimateBudget(openai, {
+      model: "gpt-4o",
+      window: { input: 12_800, output: 3_200 },
+      queries: 1000,
+    });
+    expect(budget.ai).toEqual({ usd: "64", low: null, high: null });
+    expect(budget.perQuery).toEqual({ usd: "0.064", credits: null });
+    expect(budget.credits).toBeNull();
+    expect(budget.partner.usd).toBe("0");
+    const error = caught(() =>
+      estimateBudget(openai, {
+        model: "gpt-4o",
+        window: { input: 1, output: 1 },
+        queries: 1,
+        creditBalance: "5",
+      }),
+    );
+    expect([error.code, error.path]).toEqual(["INVALID_ARGUMENT", ["creditBalance"]]);
+  });
+
+  it.each([
+    [
+      { model: "gpt-4o", window: { input: -1, output: 3 }, queries: 1 },
+      "INVALID_USAGE",
+      ["window", "input"],
+    ],
+    [{ model: "gpt-4o", window: "12800:3200", queries: 1 }, "INVALID_ARGUMENT", ["window"]],
+    [{ model: "gpt-4o", queries: 1 }, "INVALID_ARGUMENT", ["window"]],
+    [
+      { model: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 },
+      "INVALID_ARGUMENT",
+      ["window"],
+    ],
+    [
+      { model: "gpt-4o", variant: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 },
+      "INVALID_ARGUMENT",
+      ["variant"],
+    ],
+    [
+      { model: "gpt-4o", window: { input: 1, output: 1 }, mix: [], queries: 1 },
+      "INVALID_ARGUMENT",
+      ["model"],
+    ],
+    [
+      { variant: "gpt-4o-16k", window: { input: 1, output: 1 }, queries: 1 },
+      "INVALID_ARGUMENT",
+      ["window"],
+    ],
+    [{ queries: 1 }, "INVALID_ARGUMENT", ["variant"]],
+    [{ model: 4, window: { input: 1, output: 1 }, queries: 1 }, "INVALID_ARGUMENT", ["model"]],
+    [{ model: "gpt-9", window: { input: 1, output: 1 }, queries: 1 }, "UNKNOWN_MODEL", ["name"]],
+  ])("refuses the model form %j with %s", (request, code, path) => {
+    const error = caught(() => estimateBudget(byok, request as never));
+    expect([error.code, error.path]).toEqual([code, path]);
+  });
+
   it.each([
     [{ mix: [{ variant: "gpt-4o-16k", share: "0.5" }], queries: 10 }, ["mix"]],
     [
@@ -208,8 +319,45 @@ describe("CLI budget", () => {
     expect(json.partner.usd).toBe("0.0585");
   });
 
+  it("takes --model M --window IN:OUT, the same as estimateBudget", () => {
+    const args = [
+      "--queries",
+      "1000",
+      "--agents",
+      "3",
+      "--user-facing",
+      "2",
+      "--credit-balance",
+      "50",
+    ];
+    const result = cli("budget", "--model", "gpt-4o", "--window", "12800:3200", ...args, "--json");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    const table = tableAsOf(builtinPricebook(), "gpt-trainer-byok");
+    expect(json).toEqual(
+      JSON.parse(
+        JSON.stringify(
+          estimateBudget(table, {
+            model: "gpt-4o",
+            window: { input: 12_800, output: 3_200 },
+            queries: 1000,
+            deployment: { agents: 3, userFacingAgents: 2, variables: 0, agentChanges: 0 },
+            creditBalance: "50",
+          }),
+        ),
+      ),
+    );
+    expect(json.perQuery.usd).toBe("0.064");
+    const text = cli("budget", "--model", "gpt-4o", "--window", "12800:3200", ...args).stdout;
+    expect(text).toContain("gpt-4o 12800:3200  1000 queries × 0.064 = 64 USD (20 MC each)");
+  });
+
   it.each([
     [["budget", "--variant", "gpt-3.5"], "MISSING_ARGUMENT"],
+    [["budget", "--model", "gpt-4o", "--window", "12800", "--queries", "10"], "INVALID_ARGUMENT"],
+    [["budget", "--model", "gpt-4o", "--window", "-1:5", "--queries", "10"], "INVALID_ARGUMENT"],
+    [["budget", "--model", "gpt-4o", "--queries", "10"], "INVALID_ARGUMENT"],
+    [["budget", "--variant", "gpt-3.5", "--window", "1:1", "--queries", "10"], "INVALID_ARGUMENT"],
     [
       ["budget", "--variant", "gpt-3.5", "--queries", "10", "--agents", "1", "--user-facing", "2"],
       "INVALID_ARGUMENT",

@@ -10,9 +10,11 @@ import {
   builtinTableInputs,
   estimateBudget,
   type PricingTable,
+  type Quote,
   quote,
   tableAsOf,
 } from "../src/index.js";
+import { cli } from "./helpers.js";
 
 // Drives the calculator on the generated docs/pricing.html in a real headless Chromium, with the
 // keyboard only, and compares every figure it shows with the library's estimateBudget and quote
@@ -104,7 +106,11 @@ function expected(entries: Entries): Record<string, string> {
     },
     ...(entries.creditBalance === "" ? {} : { creditBalance: entries.creditBalance }),
   });
-  const q = quote(table, entries.variant);
+  return figuresOf(budget, quote(table, entries.variant));
+}
+
+/** The figures the calculator shows for a budget and a quote, as it writes them. */
+function figuresOf(budget: Budget, q: Quote): Record<string, string> {
   const figures: Record<string, string> = {
     "per-query": `${q.usd} USD (band ${q.band?.low} to ${q.band?.high})`,
     "credits-per-query": `${q.credits?.estimated} MC estimated, ${q.credits?.published === null ? "none" : `${q.credits?.published} MC`} published`,
@@ -379,6 +385,246 @@ describe.skipIf(!haveBrowser)("the calculator on docs/pricing.html, in Chromium"
     expect(await results(page).evaluate((node) => getComputedStyle(node).borderLeftColor)).toBe(
       "rgb(4, 5, 6)",
     );
+  });
+
+  describe("by a model and a window (issue #16)", () => {
+    const models = Object.keys(table.models);
+    let mp: Page;
+
+    beforeAll(async () => {
+      mp = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+      mp.on("pageerror", (error) => errors.push(error.message));
+      await mp.goto(PAGE);
+      await results(mp).locator('[data-figure="monthly"]').waitFor();
+      // "Price by": the model form is the last option; End picks it, keyboard only.
+      await calculator(mp).getByLabel("Price by", { exact: true }).focus();
+      await mp.keyboard.press("End");
+    }, 60_000);
+
+    afterAll(async () => {
+      await mp?.close();
+    });
+
+    async function chooseModel(target: Page, model: string) {
+      await calculator(target).getByLabel("Model", { exact: true }).focus();
+      await target.keyboard.press("Home");
+      for (let i = 0; i < models.indexOf(model); i++) await target.keyboard.press("ArrowDown");
+    }
+
+    async function typeWindow(target: Page, label: string, value: string) {
+      await calculator(target).getByLabel(label, { exact: true }).focus();
+      await target.keyboard.press("Control+A");
+      if (value === "") await target.keyboard.press("Backspace");
+      else await target.keyboard.type(value);
+    }
+
+    it("switches with the keyboard: the variant is hidden, the model and window are labelled and in the tab order", async () => {
+      expect(await calculator(mp).getByLabel("Variant", { exact: true }).isVisible()).toBe(false);
+      for (const label of ["Model", "Input tokens", "Output tokens"]) {
+        expect(await calculator(mp).getByLabel(label, { exact: true }).isVisible(), label).toBe(
+          true,
+        );
+      }
+      await calculator(mp).getByLabel("Price by", { exact: true }).focus();
+      const order: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        await mp.keyboard.press("Tab");
+        order.push(
+          await mp.evaluate(
+            () =>
+              document
+                .querySelector("llm-pricebook-calculator")
+                ?.shadowRoot?.activeElement?.getAttribute("name") ?? "",
+          ),
+        );
+      }
+      expect(order).toEqual(["model", "windowInput", "windowOutput", "queries"]);
+    });
+
+    it("shows what estimateBudget and quote compute, and what budget --model --window --json prints", async () => {
+      const next = random(1616);
+      const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+      const cases = [
+        ["gpt-4o", "12800", "3200", "1000", "1", "1", "0", "0", "50"],
+        ...Array.from({ length: 7 }, () => {
+          const agents = pick([0, 1, 2, 3, 7]);
+          return [
+            pick(models),
+            pick(["0", "1", "1000", "12800", "128000", "999999"]),
+            pick(["0", "7", "3200", "16384", "100000"]),
+            pick(["0", "1", "7", "12345", "999999999"]),
+            String(agents),
+            String(Math.min(agents, pick([0, 1, 2, 5]))),
+            pick(["0", "1", "4"]),
+            pick(["0", "3", "12"]),
+            pick(["", "0", "50", "1234.5", "99999999"]),
+          ];
+        }),
+      ] as const;
+      for (const [
+        model,
+        input,
+        output,
+        queries,
+        agents,
+        userFacing,
+        variables,
+        edits,
+        balance,
+      ] of cases) {
+        const entries = {
+          queries,
+          agents,
+          userFacingAgents: userFacing,
+          variables,
+          agentEdits: edits,
+          creditBalance: balance,
+        };
+        await chooseModel(mp, model as string);
+        await typeWindow(mp, "Input tokens", input as string);
+        await typeWindow(mp, "Output tokens", output as string);
+        for (const key of Object.keys(LABELS) as (keyof typeof LABELS)[])
+          await typeInto(mp, key, entries[key] as string);
+        const window = { input: Number(input), output: Number(output) };
+        const budget = estimateBudget(table, {
+          model: model as string,
+          window,
+          queries: Number(queries),
+          deployment: {
+            agents: Number(agents),
+            userFacingAgents: Number(userFacing),
+            variables: Number(variables),
+            agentChanges: Number(edits),
+          },
+          ...(balance === "" ? {} : { creditBalance: balance as string }),
+        });
+        const label = JSON.stringify([model, input, output, entries]);
+        expect(await shown(mp), label).toEqual(
+          figuresOf(budget, quote(table, model as string, { window })),
+        );
+        const result = cli(
+          "budget",
+          "--table",
+          "gpt-trainer-byok",
+          "--as-of",
+          "2099-01-01",
+          "--model",
+          model as string,
+          "--window",
+          `${input}:${output}`,
+          "--queries",
+          queries as string,
+          "--agents",
+          agents as string,
+          "--user-facing",
+          userFacing as string,
+          "--variables",
+          variables as string,
+          "--agent-edits",
+          edits as string,
+          ...(balance === "" ? [] : ["--credit-balance", balance as string]),
+          "--json",
+        );
+        expect(result.stderr, label).toBe("");
+        expect(JSON.parse(result.stdout), label).toEqual(JSON.parse(JSON.stringify(budget)));
+      }
+      // GPT-4o at 12,800:3,200 by hand: 0.064 a query, 20 MC estimated, none published.
+      expect(budget0(cases[0])).toBe("0.064");
+      expect(errors).toEqual([]);
+    }, 240_000);
+
+    function budget0(row: readonly string[]) {
+      return quote(table, row[0] as string, {
+        window: { input: Number(row[1]), output: Number(row[2]) },
+      }).usd;
+    }
+
+    it.each([
+      ["Input tokens", "-1"],
+      ["Input tokens", ""],
+      ["Input tokens", "1.5"],
+      ["Output tokens", "1e9"],
+      ["Output tokens", "3,200"],
+      ["Output tokens", "99999999999999999"],
+    ] as const)("%s = %j shows a message and no number", async (label, value) => {
+      await chooseModel(mp, "gpt-4o");
+      await typeWindow(mp, "Input tokens", "12800");
+      await typeWindow(mp, "Output tokens", "3200");
+      await typeInto(mp, "queries", "1000");
+      await typeInto(mp, "agents", "1");
+      await typeInto(mp, "userFacingAgents", "1");
+      expect(Object.keys(await shown(mp))).toContain("monthly");
+      await typeWindow(mp, label, value);
+      expect(await shown(mp)).toEqual({});
+      const text = (await results(mp).textContent()) ?? "";
+      expect(text).toMatch(/tokens reserved per query/);
+      expect(text).not.toContain("USD");
+      expect(
+        await calculator(mp).getByLabel(label, { exact: true }).getAttribute("aria-invalid"),
+      ).toBe("true");
+      await typeWindow(mp, label, label === "Input tokens" ? "12800" : "3200");
+      expect(await results(mp).locator('[data-figure="per-query"]').textContent()).toBe(
+        "0.064 USD (band 0.0512 to 0.0768)",
+      );
+    });
+
+    it("starts on a model for a table without variants (the built-in openai table), with no credits", async () => {
+      const openai = tableAsOf(builtinPricebook(), "openai", { asOf: "2099-01-01" });
+      const input = builtinTableInputs.find(
+        (candidate) => candidate.id === openai.id && candidate.version === openai.version,
+      );
+      const script = new URL("../docs/assets/calculator.js", import.meta.url).href;
+      const file = join(mkdtempSync(join(tmpdir(), "pricebook-openai-")), "page.html");
+      writeFileSync(
+        file,
+        `<!doctype html><meta charset="utf-8"><body>
+<llm-pricebook-calculator model="gpt-4o" queries="1000"><script type="application/json">${JSON.stringify(input)}</script></llm-pricebook-calculator>
+<script src="${script}"></script></body>`,
+      );
+      const embed = await browser.newPage();
+      try {
+        await embed.goto(pathToFileURL(file).href);
+        const monthly = results(embed).locator('[data-figure="monthly"]');
+        await monthly.waitFor();
+        expect(await calculator(embed).getByLabel("Variant", { exact: true }).count()).toBe(0);
+        expect(await calculator(embed).getByLabel("Credit balance", { exact: true }).count()).toBe(
+          0,
+        );
+        // 12800 × 0.0000025 + 3200 × 0.00001 = 0.064 a query; 1000 queries: 64 USD, no band.
+        expect(await shown(embed)).toEqual({
+          "per-query": "0.064 USD",
+          monthly: "64 USD",
+          workflows: "",
+          partner: "0 USD",
+        });
+        const json = JSON.parse(
+          cli(
+            "budget",
+            "--table",
+            "openai",
+            "--as-of",
+            "2099-01-01",
+            "--model",
+            "gpt-4o",
+            "--window",
+            "12800:3200",
+            "--queries",
+            "1000",
+            "--json",
+          ).stdout,
+        );
+        expect(json.ai.usd).toBe("64");
+        expect(json.credits).toBeNull();
+        // Bad window entries: a message, no number.
+        await calculator(embed).getByLabel("Output tokens", { exact: true }).focus();
+        await embed.keyboard.press("Control+A");
+        await embed.keyboard.type("-5");
+        expect(await shown(embed)).toEqual({});
+        expect(await results(embed).textContent()).toMatch(/output tokens reserved per query/);
+      } finally {
+        await embed.close();
+      }
+    });
   });
 
   it("looks like something: the calculator and the chart are not blank (screenshot in docs/images/calculator.png)", async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { calculatorFigures, defineCalculator } from "../src/calculator.js";
-import { builtinPricebook, tableAsOf } from "../src/index.js";
+import { builtinPricebook, estimateBudget, quote, tableAsOf } from "../src/index.js";
 import { runExample } from "./exampleRunner.js";
 import { cli } from "./helpers.js";
 
@@ -104,6 +104,162 @@ describe("calculatorFigures equals the CLI's budget --json", () => {
         figures.allocation?.keyUsd,
       ],
     ).toEqual([{ usd: "1280", low: "1024", high: "1536" }, 18750, "1200"]);
+  });
+});
+
+describe("calculatorFigures by a model and a window equals estimateBudget and budget --model --window --json", () => {
+  const openai = tableAsOf(builtinPricebook(), "openai", { asOf: "2025-02-01" });
+  const months = [
+    // [table, model, input, output, queries, agents, user-facing, variables, edits, balance]
+    ["gpt-trainer-byok", "gpt-4o", "12800", "3200", "1000", "1", "1", "0", "0", "50"],
+    ["gpt-trainer-byok", "gpt-4o-mini", "1000", "100", "20000", "3", "2", "2", "4", "50000"],
+    ["gpt-trainer-byok", "gpt-4o", "0", "0", "5", "0", "0", "0", "0", "0"],
+    [
+      "gpt-trainer-byok",
+      "gpt-3.5-turbo-1106",
+      "7",
+      "3",
+      "999999999",
+      "7",
+      "5",
+      "1",
+      "12",
+      "99999999",
+    ],
+    ["openai", "gpt-4o", "12800", "3200", "1000", "1", "1", "0", "0", ""],
+    ["openai", "gpt-4o-mini", "123456", "654321", "77", "0", "0", "0", "0", ""],
+  ] as const;
+  it.each(months)(
+    "%s: %s at %s:%s, %s queries, %s agents (%s user-facing), %s variables, %s edits, balance %j",
+    (id, model, windowInput, windowOutput, queries, agents, userFacingAgents, variables, agentEdits, creditBalance) => {
+      const t = id === "openai" ? openai : table;
+      const figures = calculatorFigures(t, {
+        mode: "model",
+        model,
+        windowInput,
+        windowOutput,
+        queries,
+        agents,
+        userFacingAgents,
+        variables,
+        agentEdits,
+        creditBalance,
+      });
+      if (!figures.ok) throw new Error(figures.message);
+      const window = { input: Number(windowInput), output: Number(windowOutput) };
+      const deployment = {
+        agents: Number(agents),
+        userFacingAgents: Number(userFacingAgents),
+        variables: Number(variables),
+        agentChanges: Number(agentEdits),
+      };
+      expect(figures.budget).toEqual(
+        estimateBudget(t, {
+          model,
+          window,
+          queries: Number(queries),
+          deployment,
+          ...(creditBalance === "" ? {} : { creditBalance }),
+        }),
+      );
+      expect(figures.quote).toEqual(quote(t, model, { window }));
+      expect(figures.quote.credits?.published ?? null).toBeNull();
+      const result = cli(
+        "budget",
+        "--table",
+        id,
+        "--as-of",
+        "2025-02-01",
+        "--model",
+        model,
+        "--window",
+        `${windowInput}:${windowOutput}`,
+        "--queries",
+        queries,
+        "--agents",
+        agents,
+        "--user-facing",
+        userFacingAgents,
+        "--variables",
+        variables,
+        "--agent-edits",
+        agentEdits,
+        ...(creditBalance === "" ? [] : ["--credit-balance", creditBalance]),
+        "--json",
+      );
+      expect(result.stderr).toBe("");
+      expect(JSON.parse(JSON.stringify(figures.budget))).toEqual(JSON.parse(result.stdout));
+    },
+  );
+
+  it("gives GPT-4o at 12,800:3,200 by hand", () => {
+    // 12800 × 0.0000025 + 3200 × 0.00001 = 0.064 a query, 20 MC estimated (0.064 ÷ 0.0032),
+    // none published; 1000 queries = 64 USD, ±20% = 51.2 to 76.8; 50 MC pay 2 queries.
+    const figures = calculatorFigures(table, {
+      mode: "model",
+      model: "gpt-4o",
+      windowInput: "12800",
+      windowOutput: "3200",
+      queries: "1000",
+      agents: "1",
+      userFacingAgents: "1",
+      variables: "0",
+      creditBalance: "50",
+    });
+    expect(
+      figures.ok && [
+        figures.quote.usd,
+        figures.quote.credits,
+        figures.budget.ai,
+        figures.allocation?.queriesOnCredits,
+        figures.allocation?.keyUsd,
+      ],
+    ).toEqual([
+      "0.064",
+      { unitPrice: "0.0032", estimated: "20", published: null },
+      { usd: "64", low: "51.2", high: "76.8" },
+      2,
+      "63.872",
+    ]);
+  });
+
+  const good = {
+    mode: "model",
+    model: "gpt-4o",
+    windowInput: "12800",
+    windowOutput: "3200",
+    queries: "100",
+    agents: "2",
+    userFacingAgents: "1",
+    variables: "0",
+    agentEdits: "0",
+    creditBalance: "",
+  } as const;
+  it.each([
+    ["windowInput", "-1"],
+    ["windowInput", ""],
+    ["windowInput", "1.5"],
+    ["windowInput", "1e4"],
+    ["windowOutput", "12,800"],
+    ["windowOutput", "99999999999999999"],
+    ["windowOutput", "lots"],
+    ["model", "gpt-9"],
+    ["model", "gpt-4o-16k"],
+    ["model", ""],
+    ["mode", "both"],
+  ] as const)("refuses %s = %j with a message and no number", (field, value) => {
+    const figures = calculatorFigures(table, { ...good, [field]: value } as never);
+    expect(figures.ok).toBe(false);
+    expect(Object.keys(figures).sort()).toEqual(["field", "message", "ok"]);
+    if (!figures.ok) {
+      expect(figures.field).toBe(field);
+      expect(figures.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("refuses a credit balance on a table without credits", () => {
+    const figures = calculatorFigures(openai, { ...good, creditBalance: "5" });
+    expect(figures.ok === false && figures.field).toBe("creditBalance");
   });
 });
 

@@ -18,13 +18,14 @@ const STYLE = `
 :host { display: block; font: inherit; color: var(--llm-pricebook-color, inherit);
   background: var(--llm-pricebook-background, transparent); }
 :host([hidden]) { display: none; }
+[hidden] { display: none !important; }
 form { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.75rem; }
 [part~="field"] { display: flex; flex-direction: column; justify-content: flex-end; gap: 0.2rem; }
 label { font-weight: 600; }
 input, select { font: inherit; color: inherit; background: var(--llm-pricebook-input-background, Field);
   border: 1px solid var(--llm-pricebook-border, #767676); border-radius: 0.25rem; padding: 0.25rem 0.4rem; }
 input:focus-visible, select:focus-visible { outline: 3px solid var(--llm-pricebook-accent, #1a5fb4); outline-offset: 1px; }
-input[aria-invalid="true"] { border-color: var(--llm-pricebook-error, #b00020); }
+input[aria-invalid="true"], select[aria-invalid="true"] { border-color: var(--llm-pricebook-error, #b00020); }
 .hint { font-weight: normal; font-size: 0.85em; }
 [part~="results"] { margin-top: 1rem; padding: 0.75rem; border-left: 4px solid var(--llm-pricebook-accent, #1a5fb4);
   transition: background-color 0.3s ease; }
@@ -37,8 +38,13 @@ ul { margin: 0; padding-left: 1.2rem; }
 @media (prefers-reduced-motion: reduce) { [part~="results"] { transition: none; } }
 `;
 
+const WINDOW_FIELDS = [
+  { key: "windowInput", label: "Input tokens", hint: "reserved per query", value: "12800" },
+  { key: "windowOutput", label: "Output tokens", hint: "reserved per query", value: "3200" },
+] as const;
+
 const FIELDS: readonly {
-  readonly key: Exclude<keyof CalculatorEntries, "variant">;
+  readonly key: Exclude<keyof CalculatorEntries, "variant" | "mode" | "model">;
   readonly label: string;
   readonly hint: string;
   readonly value: string;
@@ -52,7 +58,11 @@ const FIELDS: readonly {
 ];
 
 const ATTRIBUTE_OF: Readonly<Record<keyof CalculatorEntries, string>> = {
+  mode: "mode",
   variant: "variant",
+  model: "model",
+  windowInput: "window-input",
+  windowOutput: "window-output",
   queries: "queries",
   agents: "agents",
   userFacingAgents: "user-facing-agents",
@@ -78,6 +88,13 @@ export interface PricebookCalculatorElement extends HTMLElement {
  * `<script type="application/json">` child holding a table input, compiled with
  * {@link compileTable}. Its other children are the fallback shown without JavaScript (a
  * rendered table, say); once it runs, its own form and results take their place.
+ *
+ * A "Price by" switch chooses between a variant of the table and a model with a reservation
+ * window of input and output tokens of your own (`budget --model M --window IN:OUT`). It starts
+ * on the `mode` attribute (`variant` or `model`); a table without variants (a provider's own
+ * table) starts, and stays, on a model. Attributes `variant`, `model`, `window-input`,
+ * `window-output`, `queries`, `agents`, `user-facing-agents`, `variables`, `agent-edits` and
+ * `credit-balance` set the starting entries.
  *
  * @example
  * // In Node there is no DOM: nothing is registered, nothing throws.
@@ -181,15 +198,49 @@ function elementClass(): CustomElementConstructor {
       }) as HTMLFormElement;
       form.addEventListener("submit", (event) => event.preventDefault());
       const variants = Object.values(table.variants);
-      const select = element("select", { name: "variant", part: "select" }) as HTMLSelectElement;
-      for (const variant of variants) {
-        const option = element("option", { value: variant.id }, variant.label) as HTMLOptionElement;
-        select.append(option);
+      const models = Object.values(table.models);
+      // Price by a variant, or by a model with a window of one's own; without variants, a model.
+      const mode = element("select", { name: "mode", part: "select" }) as HTMLSelectElement;
+      if (variants.length > 0) mode.append(element("option", { value: "variant" }, "a variant"));
+      mode.append(element("option", { value: "model" }, "a model and a window"));
+      if (variants.length === 0 || this.getAttribute(ATTRIBUTE_OF.mode) === "model")
+        mode.value = "model";
+      form.append(field("Price by", "variant, or model + window", mode));
+      const from = `from ${table.id}@${table.version}`;
+      if (variants.length > 0) {
+        const select = element("select", { name: "variant", part: "select" }) as HTMLSelectElement;
+        for (const variant of variants) {
+          select.append(element("option", { value: variant.id }, variant.label));
+        }
+        const wanted = this.getAttribute(ATTRIBUTE_OF.variant);
+        if (wanted !== null && table.variants[wanted] !== undefined) select.value = wanted;
+        form.append(field("Variant", from, select, "variant"));
       }
-      const wanted = this.getAttribute(ATTRIBUTE_OF.variant);
-      if (wanted !== null && table.variants[wanted] !== undefined) select.value = wanted;
-      form.append(field("Variant", `from ${table.id}@${table.version}`, select));
+      const modelSelect = element("select", { name: "model", part: "select" }) as HTMLSelectElement;
+      for (const model of models) {
+        modelSelect.append(element("option", { value: model.id }, `${model.label} (${model.id})`));
+      }
+      const wantedModel = this.getAttribute(ATTRIBUTE_OF.model);
+      const firstVariant = variants[0];
+      if (wantedModel !== null && table.models[wantedModel] !== undefined)
+        modelSelect.value = wantedModel;
+      else if (firstVariant !== undefined) modelSelect.value = firstVariant.model;
+      form.append(field("Model", from, modelSelect, "model"));
+      for (const spec of WINDOW_FIELDS) {
+        const input = element("input", {
+          name: spec.key,
+          type: "text",
+          inputmode: "numeric",
+          autocomplete: "off",
+          spellcheck: "false",
+          part: "input",
+        }) as HTMLInputElement;
+        input.value = this.getAttribute(ATTRIBUTE_OF[spec.key]) ?? spec.value;
+        form.append(field(spec.label, spec.hint, input, "model"));
+      }
       for (const spec of FIELDS) {
+        // A table without a credit currency takes no balance.
+        if (spec.key === "creditBalance" && table.credits === null) continue;
         const input = element("input", {
           name: spec.key,
           type: "text",
@@ -215,8 +266,17 @@ function elementClass(): CustomElementConstructor {
       if (form === null || results === null || table === null) return;
       const value = (name: string) =>
         (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? "";
+      const mode = value("mode") === "model" ? "model" : "variant";
+      // Only the chosen mode's fields are shown (hidden ones are out of the tab order too).
+      for (const wrapper of form.querySelectorAll<HTMLElement>("[data-mode]")) {
+        wrapper.hidden = wrapper.dataset.mode !== mode;
+      }
       const entries: CalculatorEntries = {
+        mode,
         variant: value("variant"),
+        model: value("model"),
+        windowInput: value("windowInput"),
+        windowOutput: value("windowOutput"),
         queries: value("queries"),
         agents: value("agents"),
         userFacingAgents: value("userFacingAgents"),
@@ -224,16 +284,11 @@ function elementClass(): CustomElementConstructor {
         agentEdits: value("agentEdits"),
         creditBalance: value("creditBalance"),
       };
-      const figures =
-        Object.keys(table.variants).length === 0
-          ? ({
-              ok: false,
-              field: null,
-              message: `${table.id}@${table.version} has no variants to budget for.`,
-            } as const)
-          : calculatorFigures(table, entries);
+      const figures = calculatorFigures(table, entries);
       this.#figures = figures;
-      for (const input of form.querySelectorAll("input")) {
+      for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        "input, select",
+      )) {
         const bad = !figures.ok && figures.field === input.name;
         if (bad) input.setAttribute("aria-invalid", "true");
         else input.removeAttribute("aria-invalid");
@@ -255,12 +310,15 @@ function element(tag: string, attributes: Record<string, string>, text?: string)
   return node;
 }
 
-function field(label: string, hint: string, control: HTMLElement): HTMLElement {
+function field(label: string, hint: string, control: HTMLElement, mode?: string): HTMLElement {
   // The label is the control's name; the hint is its description, not part of the name.
   const id = control.getAttribute("name") ?? "";
   control.id = `field-${id}`;
   control.setAttribute("aria-describedby", `hint-${id}`);
-  const wrapper = element("div", { part: "field" });
+  const wrapper = element(
+    "div",
+    mode === undefined ? { part: "field" } : { part: "field", "data-mode": mode },
+  );
   wrapper.append(
     element("label", { part: "label", for: `field-${id}` }, label),
     element("span", { part: "hint", class: "hint", id: `hint-${id}` }, hint),

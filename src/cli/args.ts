@@ -97,3 +97,22 @@ export function tokenCountArg(text: string | undefined, path: ErrorPath): number
   }
   return toTokenCount(text, path, "INVALID_ARGUMENT");
 }
+
+/**
+ * A reservation window typed on a command line as `IN:OUT` token counts (`12800:3200`), for
+ * `quote --window` and `budget --window`.
+ */
+export function windowArg(value: string): { input: number; output: number } {
+  const match = /^([^:]*):([^:]*)$/.exec(value);
+  if (match === null) {
+    throw new PricebookError(
+      "INVALID_ARGUMENT",
+      ["--window"],
+      `--window: expected IN:OUT token counts like 12800:3200, got ${JSON.stringify(value)}`,
+    );
+  }
+  return {
+    input: tokenCountArg(match[1], ["--window", "input"]),
+    output: tokenCountArg(match[2], ["--window", "output"]),
+  };
+}

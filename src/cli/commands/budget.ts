@@ -2,7 +2,7 @@ import { PricebookError } from "../../errors.js";
 import type { PartialQueryPolicy } from "../../pricing/allocate.js";
 import { estimateBudget } from "../../pricing/estimateBudget.js";
 import type { ParsedArgs } from "../args.js";
-import { tokenCountArg } from "../args.js";
+import { tokenCountArg, windowArg } from "../args.js";
 import {
   type Command,
   type Context,
@@ -44,12 +44,17 @@ function runBudget(args: ParsedArgs, context: Context): number {
   };
   const variant = stringFlag(args, "variant");
   const mix = stringFlag(args, "mix");
+  const model = stringFlag(args, "model");
+  const windowText = stringFlag(args, "window");
+  const window = windowText === undefined ? undefined : windowArg(windowText);
   const balance = stringFlag(args, "credit-balance");
   const partial = stringFlag(args, "partial") as PartialQueryPolicy | undefined;
   const table = context.table();
   const budget = estimateBudget(table, {
     ...(variant === undefined ? {} : { variant }),
     ...(mix === undefined ? {} : { mix: parseMix(mix) }),
+    ...(model === undefined ? {} : { model }),
+    ...(window === undefined ? {} : { window }),
     queries: tokenCountArg(queriesText, ["--queries"]),
     deployment,
     ...(balance === undefined ? {} : { creditBalance: balance }),
@@ -60,9 +65,9 @@ function runBudget(args: ParsedArgs, context: Context): number {
     `budget for ${budget.queries} queries, ${budget.table.id}@${budget.table.version}`,
     ...budget.mix.map(
       (part) =>
-        `  ${part.variant.padEnd(18)} ${part.queries} queries × ${part.perQuery.usd} = ${part.usd} USD (${part.perQuery.credits} ${symbol} each)`,
+        `  ${(part.variant ?? `${part.model} ${window?.input}:${window?.output}`).padEnd(18)} ${part.queries} queries × ${part.perQuery.usd} = ${part.usd} USD${part.perQuery.credits === null ? "" : ` (${part.perQuery.credits} ${symbol} each)`}`,
     ),
-    `  AI (upper bound)   ${budget.ai.usd} USD${budget.ai.low === null ? "" : ` (${budget.ai.low} to ${budget.ai.high})`}, ${budget.credits} ${symbol}`,
+    `  AI (upper bound)   ${budget.ai.usd} USD${budget.ai.low === null ? "" : ` (${budget.ai.low} to ${budget.ai.high})`}${budget.credits === null ? "" : `, ${budget.credits} ${symbol}`}`,
     "  partner workflows (the partner's own key):",
     ...budget.workflows.map(
       (workflow) =>
@@ -83,13 +88,15 @@ function runBudget(args: ParsedArgs, context: Context): number {
 /** `budget`. */
 export const budgetCommand: Command = {
   summary:
-    "a period's budget: AI cost with its band, credits, the partner's workflows, and who pays",
+    "a period's budget (a variant, a mix, or a model with a window): AI cost with its band, credits, the partner's workflows, and who pays",
   usage:
-    "budget --variant V | --mix V=SHARE,V=SHARE  --queries N [--agents N] [--user-facing N] [--variables N] [--agent-edits N] [--credit-balance N] [--partial to-key|split] [--as-of DATE] [--table ID|FILE] [--json]",
+    "budget --variant V | --mix V=SHARE,V=SHARE | --model M --window IN:OUT  --queries N [--agents N] [--user-facing N] [--variables N] [--agent-edits N] [--credit-balance N] [--partial to-key|split] [--as-of DATE] [--table ID|FILE] [--json]",
   flags: {
     ...TABLE_FLAGS,
     variant: "value",
     mix: "value",
+    model: "value",
+    window: "value",
     queries: "value",
     agents: "value",
     "user-facing": "value",

@@ -1,9 +1,8 @@
-import { PricebookError } from "../../errors.js";
 import { times } from "../../money/exact.js";
 import { formatDecimal } from "../../money/formatDecimal.js";
 import { quote } from "../../pricing/quote.js";
 import type { ParsedArgs } from "../args.js";
-import { tokenCountArg } from "../args.js";
+import { windowArg } from "../args.js";
 import {
   type Command,
   type Context,
@@ -13,26 +12,11 @@ import {
   TABLE_FLAGS,
 } from "../command.js";
 
-function parseWindow(value: string): { input: number; output: number } {
-  const match = /^([^:]*):([^:]*)$/.exec(value);
-  if (match === null) {
-    throw new PricebookError(
-      "INVALID_ARGUMENT",
-      ["--window"],
-      `--window: expected IN:OUT token counts like 12800:3200, got ${JSON.stringify(value)}`,
-    );
-  }
-  return {
-    input: tokenCountArg(match[1], ["--window", "input"]),
-    output: tokenCountArg(match[2], ["--window", "output"]),
-  };
-}
-
 function runQuote(args: ParsedArgs, context: Context): number {
   const [name] = positionals(args, 1, 1, "variant or model name") as [string];
   const window = stringFlag(args, "window");
   const table = context.table(name);
-  const result = quote(table, name, window === undefined ? {} : { window: parseWindow(window) });
+  const result = quote(table, name, window === undefined ? {} : { window: windowArg(window) });
   const band =
     result.band === null
       ? ""
