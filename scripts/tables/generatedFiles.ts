@@ -131,6 +131,12 @@ export function docSection(result: BuildResult, decisions: Decisions): string {
       report.genaiOnly,
       false,
     ),
+    ...lines(
+      "Names genai-prices declares that are no alias",
+      "genai-prices names these for one of its records, but the table holds several ids that record prices, at different prices: the name would pick one price among several, so it is `UNKNOWN_MODEL` (or resolves by a rule of its own). Every other name a linked record declares (its id, its `equals` values, its whole-name `starts_with` values) is an alias of one model of the table version.",
+      report.aliasesLeftOut,
+      false,
+    ),
   );
   return `${out.join("\n").trimEnd()}\n`;
 }
