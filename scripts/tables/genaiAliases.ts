@@ -63,6 +63,18 @@ function pricesKey(model: ModelInput): string {
   return JSON.stringify([fields, model.maxPricedInputTokens ?? null]);
 }
 
+/** The price fields (and the priced-input cap) on which some of the models differ. */
+function differingFields(models: readonly ModelInput[]): string[] {
+  const flat = models.map((model) => {
+    const fields = flattenModel(model);
+    if (model.maxPricedInputTokens !== undefined)
+      fields.set("maxPricedInputTokens", String(model.maxPricedInputTokens));
+    return fields;
+  });
+  const names = [...new Set(flat.flatMap((fields) => [...fields.keys()]))].sort();
+  return names.filter((name) => new Set(flat.map((fields) => fields.get(name))).size > 1);
+}
+
 function describePrices(model: ModelInput): string {
   const fields = flattenModel(model);
   const input = fields.get("input");
@@ -117,11 +129,11 @@ export function withGenaiAliases(
     if (names.length === 0) continue;
     const prices = new Set(ids.map((id) => pricesKey(models[id] as ModelInput)));
     if (prices.size > 1) {
-      const priced = ids.map((id) => `\`${id}\` ${describePrices(models[id] as ModelInput)}`);
+      const differ = differingFields(ids.map((id) => models[id] as ModelInput));
       for (const alias of names) {
         leftOut.push({
           alias,
-          reason: `genai-prices' ${link.provider.id} record "${link.model.id}" names it, and prices ids the table holds at different prices: ${priced.join("; ")}`,
+          reason: `genai-prices' ${link.provider.id} record "${link.model.id}" names it, and the ids of the table it prices (${ids.map((id) => `\`${id}\``).join(", ")}) differ in ${differ.join(", ")}`,
         });
       }
       continue;
