@@ -11,6 +11,7 @@ import {
   charge,
   type Model,
   type PricingTable,
+  resolveName,
   tableAsOf,
 } from "../src/index.js";
 import { Dec } from "../src/money/decimal.js";
@@ -127,6 +128,51 @@ function modelFields(model: Model): Map<string, string> {
   return fields;
 }
 
+/**
+ * Checks every price of a table's model against both raw catalogs (or the fact file): the
+ * genai-prices record that prices `name` (an id, or an alias genai-prices declares) and the
+ * LiteLLM entries of the model's id. Returns the number of fields checked.
+ */
+function expectBothCatalogs(table: PricingTable, id: string, name: string): number {
+  let checked = 0;
+  const model = table.models[id] as Model;
+  const spec = TABLES[table.id] as (typeof TABLES)[string];
+  const record = genaiRecord(spec.genai, name);
+  const g = record ? genaiFields(record.prices, table.effectiveFrom) : new Map();
+  const entries = litellmEntries(table.id, id);
+  const ls = entries.map((entry) => litellmFields(entry));
+  const facts = factValues(table.id, id, table.effectiveFrom);
+  const embedding = entries.length > 0 && entries.every((entry) => entry.mode === "embedding");
+  for (const [field, value] of modelFields(model)) {
+    const where = `${table.id}@${table.version} ${id} ${field} = ${value}`;
+    const fact = facts.get(field);
+    if (fact !== undefined) {
+      expect(value, where).toBe(fact);
+    } else if (embedding && field === "output") {
+      expect(value, where).toBe("0");
+    } else {
+      expect(g.get(field), `${where}: genai-prices`).toBeDefined();
+      expect(new Dec(g.get(field)).eq(value), `${where}: genai-prices`).toBe(true);
+      expect(
+        ls.some((l) => l.get(field) !== undefined && new Dec(l.get(field) as string).eq(value)),
+        `${where}: LiteLLM`,
+      ).toBe(true);
+    }
+    checked += 1;
+  }
+  // A long-context price no two sources agree on caps the priced input: never the base rate.
+  const stated = new Set(
+    [g, ...ls].flatMap((fields) =>
+      [...fields.keys()].flatMap((key) => /^tier:(\d+):input$/.exec(key)?.[1] ?? []),
+    ),
+  );
+  for (const threshold of stated) {
+    const kept = model.tiers.some((tier) => tier.aboveInputTokens === Number(threshold));
+    if (!kept) expect(model.maxPricedInputTokens, `${id} above ${threshold}`).toBeDefined();
+  }
+  return checked;
+}
+
 const generated = book.tables.filter((table) => table.id in TABLES);
 
 describe("generated tables", () => {
@@ -157,43 +203,7 @@ describe("every generated price against both catalogs", () => {
 
   it(`${cases.length} model versions: each price is stated by two sources`, () => {
     let checked = 0;
-    for (const [, id, table] of cases) {
-      const model = table.models[id] as Model;
-      const spec = TABLES[table.id] as (typeof TABLES)[string];
-      const record = genaiRecord(spec.genai, id);
-      const g = record ? genaiFields(record.prices, table.effectiveFrom) : new Map();
-      const entries = litellmEntries(table.id, id);
-      const ls = entries.map((entry) => litellmFields(entry));
-      const facts = factValues(table.id, id, table.effectiveFrom);
-      const embedding = entries.length > 0 && entries.every((entry) => entry.mode === "embedding");
-      for (const [field, value] of modelFields(model)) {
-        const where = `${table.id}@${table.version} ${id} ${field} = ${value}`;
-        const fact = facts.get(field);
-        if (fact !== undefined) {
-          expect(value, where).toBe(fact);
-        } else if (embedding && field === "output") {
-          expect(value, where).toBe("0");
-        } else {
-          expect(g.get(field), `${where}: genai-prices`).toBeDefined();
-          expect(new Dec(g.get(field)).eq(value), `${where}: genai-prices`).toBe(true);
-          expect(
-            ls.some((l) => l.get(field) !== undefined && new Dec(l.get(field) as string).eq(value)),
-            `${where}: LiteLLM`,
-          ).toBe(true);
-        }
-        checked += 1;
-      }
-      // A long-context price no two sources agree on caps the priced input: never the base rate.
-      const stated = new Set(
-        [g, ...ls].flatMap((fields) =>
-          [...fields.keys()].flatMap((key) => /^tier:(\d+):input$/.exec(key)?.[1] ?? []),
-        ),
-      );
-      for (const threshold of stated) {
-        const kept = model.tiers.some((tier) => tier.aboveInputTokens === Number(threshold));
-        if (!kept) expect(model.maxPricedInputTokens, `${id} above ${threshold}`).toBeDefined();
-      }
-    }
+    for (const [, id, table] of cases) checked += expectBothCatalogs(table, id, id);
     expect(checked).toBeGreaterThan(3000);
   });
 
@@ -358,6 +368,140 @@ describe("real ids: 100,000 input + 100,000 output tokens", () => {
         }),
       );
       expect(error.code).toBe("UNKNOWN_MODEL");
+    }
+  });
+});
+
+// The names genai-prices declares for a record, read here from the raw match clause (not through
+// the importer): the record's id, its `equals` values and its `starts_with` values that are whole
+// names (not stopping at a separator or inside a date). `contains`, `regex`, `ends_with` never.
+function declaredNames(record: any): string[] {
+  const names = [record.id];
+  const walk = (clause: any): void => {
+    if ("or" in clause) for (const part of clause.or) walk(part);
+    else if ("equals" in clause) names.push(clause.equals);
+    else if (
+      "starts_with" in clause &&
+      !/[-_.:/@]$/.test(clause.starts_with) &&
+      !/-(19|20)\d\d(\d\d?)?$/.test(clause.starts_with)
+    )
+      names.push(clause.starts_with);
+  };
+  walk(record.match);
+  return names.map((name) => name.toLowerCase());
+}
+
+/** The flat prices of a model, comparable with toEqual. */
+function pricesOf(model: Model): [string, string][] {
+  const fields = [...modelFields(model)];
+  if (model.maxPricedInputTokens !== undefined)
+    fields.push(["maxPricedInputTokens", String(model.maxPricedInputTokens)]);
+  return fields.sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+// Names people and routers send, each an alias genai-prices declares for the record of the model
+// it resolves to (as of 2026-08-01).
+const ALIASES: [table: string, alias: string, model: string][] = [
+  ["anthropic", "claude-sonnet-4", "claude-sonnet-4-20250514"],
+  ["anthropic", "claude-sonnet-4-0", "claude-sonnet-4-20250514"],
+  ["anthropic", "claude-opus-4", "claude-opus-4-20250514"],
+  ["anthropic", "claude-opus-4-0", "claude-opus-4-20250514"],
+  ["anthropic", "claude-3-haiku", "claude-3-haiku-latest"],
+  ["anthropic", "claude-3-opus", "claude-3-opus-latest"],
+  ["anthropic", "claude-sonnet-4.5", "claude-sonnet-4-5"],
+  ["anthropic", "claude-opus-4.1", "claude-opus-4-1"],
+  ["anthropic", "claude-3.5-haiku", "claude-3-5-haiku-latest"],
+  ["anthropic", "claude-haiku-4.5", "claude-haiku-4-5"],
+  ["openai", "gpt-5-4", "gpt-5.4"],
+  ["openai", "o3-mini-high", "o3-mini"],
+  ["openai", "gpt-35-turbo", "gpt-3.5-turbo"],
+  ["google", "gemini-3-pro-text-preview", "gemini-3-pro-preview"],
+  ["google", "gemini-2.5-flash-image", "gemini-2.5-flash-image-preview"],
+  ["mistral", "mistral-large", "mistral-large-2411"],
+  ["mistral", "mixtral-8x7b", "open-mixtral-8x7b"],
+  ["xai", "grok-latest", "grok-4.5"],
+  ["xai", "grok-4-fast", "grok-4-fast-reasoning"],
+  ["google-vertex", "claude-4-opus", "claude-opus-4"],
+  ["aws-bedrock", "anthropic.claude-sonnet-4-20250514", "anthropic.claude-sonnet-4-20250514-v1:0"],
+  ["azure-openai", "gpt-audio", "gpt-audio-2025-08-28"],
+];
+
+describe("names genai-prices declares are aliases", () => {
+  it.each(ALIASES)("%s %s → %s, priced as both catalogs price it", (tableId, alias, id) => {
+    const table = tableAsOf(book, tableId, { asOf: "2026-08-01" });
+    const resolved = resolveName(table, alias);
+    expect(resolved.resolvedBy).toBe("alias");
+    expect(resolved.model.id).toBe(id);
+    const spec = TABLES[tableId] as (typeof TABLES)[string];
+    const record = genaiRecord(spec.genai, alias);
+    expect(declaredNames(record)).toContain(alias);
+    expect(genaiRecord(spec.genai, id).id).toBe(record.id);
+    expect(expectBothCatalogs(table, id, alias)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("every alias of every version is a name genai-prices declares for its model's record, and every model that record prices has the same prices", () => {
+    let aliases = 0;
+    for (const table of generated) {
+      const spec = TABLES[table.id] as (typeof TABLES)[string];
+      const byRecord = new Map<string, Model[]>();
+      for (const model of Object.values(table.models)) {
+        const record = genaiRecord(spec.genai, model.id);
+        if (record) byRecord.set(record.id, [...(byRecord.get(record.id) ?? []), model]);
+      }
+      for (const model of Object.values(table.models)) {
+        for (const alias of model.aliases) {
+          const where = `${table.id}@${table.version} ${alias} → ${model.id}`;
+          expect(alias, where).toBe(alias.toLowerCase());
+          expect(table.models[alias], where).toBeUndefined();
+          expect(alias.startsWith("ft:"), where).toBe(false);
+          const record = genaiRecord(spec.genai, alias);
+          expect(record?.id, where).toBe(genaiRecord(spec.genai, model.id)?.id);
+          expect(declaredNames(record), where).toContain(alias);
+          for (const other of byRecord.get(record.id) ?? [])
+            expect(pricesOf(other), `${where} vs ${other.id}`).toEqual(pricesOf(model));
+          aliases += 1;
+        }
+      }
+    }
+    expect(aliases).toBeGreaterThan(400);
+  });
+
+  it("an ambiguous name is no alias: claude-3-5-sonnet names -20240620 (no web-search fee) and -20241022 (10 per 1K)", () => {
+    const table = tableAsOf(book, "anthropic", { asOf: "2026-08-01" });
+    for (const name of ["claude-3-5-sonnet", "claude-3.5-sonnet"]) {
+      expect(caught(() => resolveName(table, name)).code).toBe("UNKNOWN_MODEL");
+      expect(Object.values(table.models).some((m) => m.aliases.includes(name))).toBe(false);
+    }
+    expect(table.models["claude-3-5-sonnet-20240620"]?.webSearch).toBeUndefined();
+    expect(table.models["claude-3-5-sonnet-20241022"]?.webSearch).toBe("0.01");
+    expect(readFileSync(new URL("../docs/pricebook.md", import.meta.url), "utf8")).toContain(
+      '| anthropic | `claude-3-5-sonnet` | 2025-01-01, 2026-03-13, 2026-09-01 | genai-prices\' anthropic record "claude-3-5-sonnet" names it',
+    );
+  });
+
+  it("an id the table leaves out is no alias either: codestral-latest (genai-prices 0.3 / 0.9, LiteLLM 1 / 3)", () => {
+    const table = tableAsOf(book, "mistral", { asOf: "2026-08-01" });
+    expect(caught(() => resolveName(table, "codestral-latest")).code).toBe("UNKNOWN_MODEL");
+  });
+
+  it("through the CLI, --table auto: openrouter/anthropic/claude-sonnet-4.5 costs what claude-sonnet-4-5 costs; made-up ids stay unknown", () => {
+    const run = (name: string) =>
+      cli("charge", name, "--table", "auto", "--input", "100000", "--output", "100000", "--json");
+    const routed = JSON.parse(run("openrouter/anthropic/claude-sonnet-4.5").stdout);
+    const direct = JSON.parse(run("claude-sonnet-4-5").stdout);
+    // 100,000 × 3/1M + 100,000 × 15/1M = 0.3 + 1.5
+    expect([routed.usd, direct.usd]).toEqual(["1.8", "1.8"]);
+    expect([routed.model, routed.resolvedBy]).toEqual(["claude-sonnet-4-5", "prefix"]);
+    const bare = JSON.parse(run("claude-sonnet-4").stdout);
+    expect([bare.model, bare.resolvedBy, bare.usd]).toEqual([
+      "claude-sonnet-4-20250514",
+      "alias",
+      "1.8",
+    ]);
+    for (const name of ["gpt-9-ultra", "claude-sonnet-4-9"]) {
+      const result = run(name);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^error UNKNOWN_MODEL: /);
     }
   });
 });

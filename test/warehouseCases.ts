@@ -3,6 +3,7 @@
 
 import { compileTable } from "../src/catalog/compileTable.js";
 import { createPricebook } from "../src/catalog/createPricebook.js";
+import { resolveName } from "../src/catalog/resolveName.js";
 import { tableAsOf } from "../src/catalog/tableAsOf.js";
 import { PricebookError } from "../src/errors.js";
 import { charge } from "../src/pricing/charge.js";
@@ -231,8 +232,8 @@ export function randomRows(
 
 /**
  * What the library says: the table version in force on the row's UTC date (tableAsOf), then
- * charge(). A NULL count is 0; NULL or "standard" service tier is the standard one. Two
- * documented differences of form: a row with no table id or date cannot reach the library's
+ * charge(). A NULL count is 0; NULL or "standard" service tier is the standard one. Three
+ * documented differences (the third: a name only a shape rule resolves is UNKNOWN_MODEL in SQL): a row with no table id or date cannot reach the library's
  * functions, so the expectations are written here (UNKNOWN_TABLE, INVALID_USAGE), and an empty
  * or NULL model name, which resolveName refuses as INVALID_ARGUMENT, is UNKNOWN_MODEL in SQL.
  */
@@ -271,6 +272,13 @@ function expected(
       ? {}
       : { serviceTier: row.serviceTier as ServiceTierName };
   try {
+    // The third documented difference (docs/warehouse.md): SQL finds names by list (id, alias,
+    // variant id, provider prefix), never by the shape rules (dated snapshots, `-latest`, cloud
+    // vendors' forms). A name that is an alias in one version may resolve by such a rule in
+    // another (`gemini-2.5-flash-latest`), and is UNKNOWN_MODEL there in SQL.
+    const { resolvedBy } = resolveName(table, row.model as string);
+    if (resolvedBy === "snapshot" || resolvedBy === "vendor-form")
+      return { usd: null, unpriced: "UNKNOWN_MODEL", version: table.version };
     return {
       usd: charge(table, row.model as string, usage, options).usd,
       unpriced: null,

@@ -5,6 +5,7 @@ import { formatDecimal } from "../../src/money/formatDecimal.js";
 import type { ModelInput, PricingTableInput } from "../../src/schema/types.js";
 import { type Agreement, agreePrices, type FactFields, quoted } from "./agreePrices.js";
 import type { Decisions, FactDecision } from "./decisions.js";
+import { withGenaiAliases } from "./genaiAliases.js";
 import { findGenaiModel, type GenaiModel, type GenaiProvider, startDates } from "./genaiMatch.js";
 import {
   type PriceFields,
@@ -28,6 +29,11 @@ export interface PriceReader {
     embedding: boolean,
   ): PriceFields;
   litellm(key: string, entry: Record<string, unknown>): PriceFields;
+  /**
+   * The names the catalog importer derives for each record of a genai-prices provider (record
+   * id → its names: its id, \`equals\` values and whole-name \`starts_with\` values it owns).
+   */
+  names(provider: GenaiProvider): ReadonlyMap<string, readonly string[]>;
 }
 
 /** A LiteLLM snapshot: its date and its entries. */
@@ -61,6 +67,8 @@ export interface BuildReport {
   readonly decided: ReportLine[];
   /** genai-prices records that no id of the table's LiteLLM entries matches (one source only). */
   readonly genaiOnly: ReportLine[];
+  /** Names genai-prices declares that are no alias: the ids they would name have different prices. */
+  readonly aliasesLeftOut: ReportLine[];
 }
 
 /** One generated table version. */
@@ -222,7 +230,22 @@ export function buildTables(
   decisions: Decisions,
 ): BuildResult {
   const providers = new Map(catalogs.genai.map((provider) => [provider.id, provider]));
-  const report: BuildReport = { excluded: [], droppedFields: [], decided: [], genaiOnly: [] };
+  const report: BuildReport = {
+    excluded: [],
+    droppedFields: [],
+    decided: [],
+    genaiOnly: [],
+    aliasesLeftOut: [],
+  };
+  const names = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  const namesOf = (provider: GenaiProvider): ReadonlyMap<string, readonly string[]> => {
+    let found = names.get(provider.id);
+    if (found === undefined) {
+      found = reader.names(provider);
+      names.set(provider.id, found);
+    }
+    return found;
+  };
   const tables: GeneratedTable[] = [];
   for (const spec of TABLE_SPECS) {
     const candidates = candidatesOf(spec, catalogs, providers, decisions);
@@ -321,6 +344,13 @@ export function buildTables(
           ...(factSources.length > 0 ? { source: factSources.join("; ") } : {}),
         };
       }
+      const links = new Map(
+        ordered.flatMap((c) => (c.genai && models[c.id] ? [[c.id, c.genai] as const] : [])),
+      );
+      const leftOutIds = new Set(ordered.flatMap((c) => (models[c.id] ? [] : [c.id])));
+      const named = withGenaiAliases(models, links, namesOf, leftOutIds);
+      for (const { alias, reason } of named.leftOut)
+        record(report.aliasesLeftOut, { table: spec.id, model: alias, reason }, date);
       tables.push({
         spec,
         table: {
@@ -331,7 +361,7 @@ export function buildTables(
           source: tableSource(spec, decisions),
           checkedOn: decisions.checkedOn,
           currency: "USD",
-          models,
+          models: named.models,
         },
       });
     }

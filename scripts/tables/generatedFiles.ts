@@ -131,6 +131,12 @@ export function docSection(result: BuildResult, decisions: Decisions): string {
       report.genaiOnly,
       false,
     ),
+    ...lines(
+      "Names genai-prices declares that are no alias",
+      'genai-prices names these for one of its records, but the table holds several ids that record prices, at different prices (the name would pick one price among several), or the name already resolves by a declared rule to a model of other prices: it stays `UNKNOWN_MODEL` or keeps that resolution. Every other name a linked record declares (its id, its `equals` values, its whole-name `starts_with` values) is an alias of one model of the table version, unless it is already a name there or an id the table leaves out (see "Models left out": `codestral-latest` stays out).',
+      report.aliasesLeftOut,
+      false,
+    ),
   );
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -4,6 +4,7 @@
 import { importCatalog } from "../../src/import/importCatalog.js";
 import type { ModelInput } from "../../src/schema/types.js";
 import type { PriceReader } from "./buildTables.js";
+import { clauseMatches } from "./genaiMatch.js";
 import { flattenModel } from "./priceFields.js";
 
 function onlyModel(
@@ -45,6 +46,32 @@ export function importerReader(catalogDates: { genai: string; litellm: string })
       });
       const imported = onlyModel(tables);
       return imported === undefined ? new Map() : flattenModel(imported);
+    },
+    names(provider) {
+      // The names the importer gives each record of the provider (its id, its \`equals\` values
+      // and its whole-name \`starts_with\` values, each to the first record that matches it), read
+      // from an import of the provider alone with every record's prices set to a placeholder
+      // (names do not depend on prices; an embedding or time-of-day record still gets its names).
+      // A name the importer had to rename (characters an id cannot hold) is not a declared name.
+      const placeholder = { input_mtok: 1, output_mtok: 1 };
+      const { fallback_model_providers: _fallbacks, ...alone } = provider;
+      const { tables, report } = importCatalog(
+        [{ ...alone, models: provider.models.map((model) => ({ ...model, prices: placeholder })) }],
+        { format: "genai-prices", catalogDate: catalogDates.genai },
+      );
+      const renamed = new Set(report.renamed.map((rename) => rename.id));
+      const names = new Map<string, string[]>();
+      for (const table of tables) {
+        for (const [id, model] of Object.entries(table.models)) {
+          // The importer gives a name to the first record whose rules match it, as genai-prices
+          // does: the record of a model is the first one that matches its id.
+          const record = provider.models.find((candidate) => clauseMatches(candidate.match, id));
+          if (record === undefined) continue;
+          const all = [id, ...(model.aliases ?? [])].filter((name) => !renamed.has(name));
+          names.set(record.id, all);
+        }
+      }
+      return names;
     },
     litellm(key, entry) {
       // As for genai-prices: an embedding entry may state no output price at all.

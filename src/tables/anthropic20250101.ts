@@ -46,6 +46,7 @@ export const anthropic20250101 = {
     "claude-3-5-haiku-latest": {
       provider: "anthropic",
       label: "Claude Haiku 3.5",
+      aliases: ["claude-3-5-haiku", "claude-3.5-haiku"],
       input: { perMillion: "0.8" },
       output: { perMillion: "4" },
       cachedInput: { perMillion: "0.08" },
@@ -113,6 +114,7 @@ export const anthropic20250101 = {
     "claude-3-7-sonnet-latest": {
       provider: "anthropic",
       label: "Claude Sonnet 3.7",
+      aliases: ["claude-3-7-sonnet", "claude-3.7-sonnet", "claude-sonnet-3-7", "claude-sonnet-3.7"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -138,6 +140,7 @@ export const anthropic20250101 = {
     "claude-3-haiku-latest": {
       provider: "anthropic",
       label: "Claude Haiku 3",
+      aliases: ["claude-3-haiku"],
       input: { perMillion: "0.25" },
       output: { perMillion: "1.25" },
       cachedInput: { perMillion: "0.03" },
@@ -160,6 +163,7 @@ export const anthropic20250101 = {
     "claude-3-opus-latest": {
       provider: "anthropic",
       label: "Claude Opus 3",
+      aliases: ["claude-3-opus"],
       input: { perMillion: "15" },
       output: { perMillion: "75" },
       cachedInput: { perMillion: "1.5" },
@@ -171,6 +175,7 @@ export const anthropic20250101 = {
     "claude-3-sonnet-20240229": {
       provider: "anthropic",
       label: "Claude 3 Sonnet",
+      aliases: ["claude-3-sonnet"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       source: "data/provider-prices.md (Anthropic table, claude-3-sonnet)",
@@ -227,6 +232,7 @@ export const anthropic20250101 = {
     "claude-haiku-4-5": {
       provider: "anthropic",
       label: "Claude Haiku 4.5",
+      aliases: ["claude-4-5-haiku", "claude-4.5-haiku", "claude-haiku-4.5"],
       input: { perMillion: "1" },
       output: { perMillion: "5" },
       cachedInput: { perMillion: "0.1" },
@@ -245,6 +251,7 @@ export const anthropic20250101 = {
     "claude-opus-4-1": {
       provider: "anthropic",
       label: "Claude Opus 4.1",
+      aliases: ["claude-opus-4.1"],
       input: { perMillion: "15" },
       output: { perMillion: "75" },
       cachedInput: { perMillion: "1.5" },
@@ -269,6 +276,7 @@ export const anthropic20250101 = {
     "claude-opus-4-20250514": {
       provider: "anthropic",
       label: "Claude Opus 4",
+      aliases: ["claude-4-opus", "claude-opus-4", "claude-opus-4-0"],
       input: { perMillion: "15" },
       output: { perMillion: "75" },
       cachedInput: { perMillion: "1.5" },
@@ -283,6 +291,7 @@ export const anthropic20250101 = {
     "claude-opus-4-5": {
       provider: "anthropic",
       label: "Claude Opus 4.5",
+      aliases: ["claude-4-5-opus", "claude-4.5-opus", "claude-opus-4.5"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -307,6 +316,7 @@ export const anthropic20250101 = {
     "claude-opus-4-6": {
       provider: "anthropic",
       label: "Claude Opus 4.6",
+      aliases: ["claude-4-6-opus", "claude-4.6-opus", "claude-opus-4.6"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -333,6 +343,7 @@ export const anthropic20250101 = {
     "claude-opus-4-7": {
       provider: "anthropic",
       label: "Claude Opus 4.7",
+      aliases: ["claude-4-7-opus", "claude-4.7-opus", "claude-opus-4.7"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -357,6 +368,7 @@ export const anthropic20250101 = {
     "claude-opus-4-8": {
       provider: "anthropic",
       label: "Claude Opus 4.8",
+      aliases: ["claude-4-8-opus", "claude-4.8-opus", "claude-opus-4.8"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -369,6 +381,7 @@ export const anthropic20250101 = {
     "claude-sonnet-4-20250514": {
       provider: "anthropic",
       label: "Claude Sonnet 4",
+      aliases: ["claude-4-sonnet", "claude-sonnet-4", "claude-sonnet-4-0"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -392,6 +405,7 @@ export const anthropic20250101 = {
     "claude-sonnet-4-5": {
       provider: "anthropic",
       label: "Claude Sonnet 4.5",
+      aliases: ["claude-sonnet-4.5"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -436,6 +450,7 @@ export const anthropic20250101 = {
     "claude-sonnet-4-6": {
       provider: "anthropic",
       label: "Claude Sonnet 4.6",
+      aliases: ["claude-sonnet-4.6"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -449,6 +464,7 @@ export const anthropic20250101 = {
     "claude-sonnet-5": {
       provider: "anthropic",
       label: "Claude Sonnet 5",
+      aliases: ["claude-5-sonnet", "claude-5.0-sonnet", "claude-sonnet-5.0"],
       input: { perMillion: "2" },
       output: { perMillion: "10" },
       cachedInput: { perMillion: "0.2" },

@@ -43,6 +43,7 @@ export const awsBedrock20260901 = {
     },
     "anthropic.claude-3-5-haiku-20241022-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["regional.anthropic.claude-3-5-haiku-20241022-v1:0"],
       input: { perMillion: "0.8" },
       output: { perMillion: "4" },
       cachedInput: { perMillion: "0.08" },
@@ -66,6 +67,7 @@ export const awsBedrock20260901 = {
     },
     "anthropic.claude-3-7-sonnet-20250219-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["regional.anthropic.claude-3-7-sonnet-20250219-v1:0"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -73,16 +75,19 @@ export const awsBedrock20260901 = {
     },
     "anthropic.claude-3-haiku-20240307-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["regional.anthropic.claude-3-haiku-20240307-v1:0"],
       input: { perMillion: "0.25" },
       output: { perMillion: "1.25" },
     },
     "anthropic.claude-3-opus-20240229-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["regional.anthropic.claude-3-opus-20240229-v1:0"],
       input: { perMillion: "15" },
       output: { perMillion: "75" },
     },
     "anthropic.claude-3-sonnet-20240229-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["regional.anthropic.claude-3-sonnet-20240229-v1:0"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -90,6 +95,7 @@ export const awsBedrock20260901 = {
     },
     "anthropic.claude-opus-4-1-20250805-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["anthropic.claude-opus-4-1-20250805", "claude-opus-4-1-20250805"],
       input: { perMillion: "15" },
       output: { perMillion: "75" },
       cachedInput: { perMillion: "1.5" },
@@ -97,6 +103,7 @@ export const awsBedrock20260901 = {
     },
     "anthropic.claude-opus-4-20250514-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["anthropic.claude-opus-4-20250514", "claude-opus-4-20250514"],
       input: { perMillion: "15" },
       output: { perMillion: "75" },
       cachedInput: { perMillion: "1.5" },
@@ -104,6 +111,7 @@ export const awsBedrock20260901 = {
     },
     "anthropic.claude-sonnet-4-20250514-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["anthropic.claude-sonnet-4-20250514", "claude-sonnet-4-20250514"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -153,6 +161,7 @@ export const awsBedrock20260901 = {
     },
     "au.anthropic.claude-haiku-4-5-20251001-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["anthropic.claude-haiku-4-5-20251001", "claude-haiku-4-5-20251001"],
       input: { perMillion: "1.1" },
       output: { perMillion: "5.5" },
       cachedInput: { perMillion: "0.11" },
@@ -160,6 +169,7 @@ export const awsBedrock20260901 = {
     },
     "au.anthropic.claude-opus-4-6-v1": {
       provider: "aws-bedrock",
+      aliases: ["anthropic.claude-opus-4-6", "claude-opus-4-6"],
       input: { perMillion: "5.5" },
       output: { perMillion: "27.5" },
       cachedInput: { perMillion: "0.55" },
@@ -167,6 +177,7 @@ export const awsBedrock20260901 = {
     },
     "au.anthropic.claude-opus-4-7": {
       provider: "aws-bedrock",
+      aliases: ["claude-opus-4-7"],
       input: { perMillion: "5.5" },
       output: { perMillion: "27.5" },
       cachedInput: { perMillion: "0.55" },
@@ -174,6 +185,7 @@ export const awsBedrock20260901 = {
     },
     "au.anthropic.claude-opus-4-8": {
       provider: "aws-bedrock",
+      aliases: ["claude-opus-4-8"],
       input: { perMillion: "5.5" },
       output: { perMillion: "27.5" },
       cachedInput: { perMillion: "0.55" },
@@ -181,6 +193,7 @@ export const awsBedrock20260901 = {
     },
     "au.anthropic.claude-sonnet-4-5-20250929-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["anthropic.claude-sonnet-4-5-20250929", "claude-sonnet-4-5-20250929"],
       input: { perMillion: "3.3" },
       output: { perMillion: "16.5" },
       cachedInput: { perMillion: "0.33" },
@@ -189,6 +202,7 @@ export const awsBedrock20260901 = {
     },
     "au.anthropic.claude-sonnet-4-6": {
       provider: "aws-bedrock",
+      aliases: ["claude-sonnet-4-6"],
       input: { perMillion: "3.3" },
       output: { perMillion: "16.5" },
       cachedInput: { perMillion: "0.33" },
@@ -241,6 +255,7 @@ export const awsBedrock20260901 = {
     },
     "eu.anthropic.claude-fable-5": {
       provider: "aws-bedrock",
+      aliases: ["claude-fable-5"],
       input: { perMillion: "11" },
       output: { perMillion: "55" },
       cachedInput: { perMillion: "1.1" },
@@ -314,6 +329,7 @@ export const awsBedrock20260901 = {
     "eu.mistral.pixtral-large-2502-v1:0": {
       provider: "aws-bedrock",
       label: "Pixtral Large (25.02)",
+      aliases: ["mistral.pixtral-large-2502-v1:0"],
       input: { perMillion: "2" },
       output: { perMillion: "6" },
     },
@@ -326,6 +342,7 @@ export const awsBedrock20260901 = {
     },
     "global.anthropic.claude-fable-5": {
       provider: "aws-bedrock",
+      aliases: ["global.anthropic.claude-fable-5-v1:0"],
       input: { perMillion: "10" },
       output: { perMillion: "50" },
       cachedInput: { perMillion: "1" },
@@ -340,6 +357,7 @@ export const awsBedrock20260901 = {
     },
     "global.anthropic.claude-opus-4-5-20251101-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["global.anthropic.claude-opus-4-5-v1:0"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -347,6 +365,7 @@ export const awsBedrock20260901 = {
     },
     "global.anthropic.claude-opus-4-6-v1": {
       provider: "aws-bedrock",
+      aliases: ["global.anthropic.claude-opus-4-6-v1:0"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -354,6 +373,7 @@ export const awsBedrock20260901 = {
     },
     "global.anthropic.claude-opus-4-7": {
       provider: "aws-bedrock",
+      aliases: ["global.anthropic.claude-opus-4-7-v1:0"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -361,6 +381,7 @@ export const awsBedrock20260901 = {
     },
     "global.anthropic.claude-opus-4-8": {
       provider: "aws-bedrock",
+      aliases: ["global.anthropic.claude-opus-4-8-v1:0"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -384,6 +405,7 @@ export const awsBedrock20260901 = {
     },
     "global.anthropic.claude-sonnet-4-6": {
       provider: "aws-bedrock",
+      aliases: ["global.anthropic.claude-sonnet-4-6-v1:0"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -567,18 +589,21 @@ export const awsBedrock20260901 = {
     "nvidia.nemotron-nano-3-30b": {
       provider: "aws-bedrock",
       label: "Nemotron 3 Nano 30B",
+      aliases: ["nvidia.nemotron-nano-3-30b:0"],
       input: { perMillion: "0.06" },
       output: { perMillion: "0.24" },
     },
     "nvidia.nemotron-nano-9b-v2": {
       provider: "aws-bedrock",
       label: "Nemotron 2 Nano 9B",
+      aliases: ["nvidia.nemotron-nano-9b-v2:0"],
       input: { perMillion: "0.06" },
       output: { perMillion: "0.23" },
     },
     "nvidia.nemotron-super-3-120b": {
       provider: "aws-bedrock",
       label: "Nemotron 3 Super 120B",
+      aliases: ["nvidia.nemotron-super-3-120b:0"],
       input: { perMillion: "0.15" },
       output: { perMillion: "0.65" },
     },
@@ -609,6 +634,7 @@ export const awsBedrock20260901 = {
     "qwen.qwen3-vl-235b-a22b": {
       provider: "aws-bedrock",
       label: "Qwen3-VL-235B-A22B-Instruct",
+      aliases: ["qwen.qwen3-vl-235b-a22b-v1:0"],
       input: { perMillion: "0.53" },
       output: { perMillion: "2.66" },
     },
@@ -634,6 +660,7 @@ export const awsBedrock20260901 = {
     "us.amazon.nova-premier-v1:0": {
       provider: "aws-bedrock",
       label: "Nova Premier",
+      aliases: ["amazon.nova-premier-v1:0"],
       input: { perMillion: "2.5" },
       output: { perMillion: "12.5" },
     },
@@ -718,6 +745,7 @@ export const awsBedrock20260901 = {
     },
     "us.anthropic.claude-opus-4-5-20251101-v1:0": {
       provider: "aws-bedrock",
+      aliases: ["anthropic.claude-opus-4-5", "claude-opus-4-5"],
       input: { perMillion: "5.5" },
       output: { perMillion: "27.5" },
       cachedInput: { perMillion: "0.55" },
@@ -770,6 +798,7 @@ export const awsBedrock20260901 = {
     "us.deepseek.r1-v1:0": {
       provider: "aws-bedrock",
       label: "DeepSeek-R1",
+      aliases: ["deepseek.r1-v1:0"],
       input: { perMillion: "1.35" },
       output: { perMillion: "5.4" },
     },

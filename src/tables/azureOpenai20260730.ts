@@ -19,6 +19,7 @@ export const azureOpenai20260730 = {
   models: {
     ada: {
       provider: "azure-openai",
+      aliases: ["text-embedding-ada", "text-embedding-ada-002-v2"],
       input: { perMillion: "0.1" },
       output: { perMillion: "0" },
     },
@@ -39,6 +40,7 @@ export const azureOpenai20260730 = {
     "computer-use-preview": {
       provider: "azure-openai",
       label: "Computer use",
+      aliases: ["computer-use"],
       input: { perMillion: "3" },
       output: { perMillion: "12" },
     },
@@ -57,6 +59,7 @@ export const azureOpenai20260730 = {
     "gpt-3.5-turbo-instruct-0914": {
       provider: "azure-openai",
       label: "gpt 3.5 turbo instruct",
+      aliases: ["gpt-3.5-turbo-instruct"],
       input: { perMillion: "1.5" },
       output: { perMillion: "2" },
     },
@@ -69,6 +72,7 @@ export const azureOpenai20260730 = {
     "gpt-35-turbo-16k": {
       provider: "azure-openai",
       label: "GPT-3.5 Turbo 16k",
+      aliases: ["gpt-3.5-turbo-16k", "gpt-3.5-turbo-16k-0613"],
       input: { perMillion: "3" },
       output: { perMillion: "4" },
     },
@@ -81,6 +85,7 @@ export const azureOpenai20260730 = {
     "gpt-4": {
       provider: "azure-openai",
       label: "gpt 4",
+      aliases: ["gpt-4-0314"],
       input: { perMillion: "30" },
       output: { perMillion: "60" },
     },
@@ -105,6 +110,7 @@ export const azureOpenai20260730 = {
     "gpt-4-32k": {
       provider: "azure-openai",
       label: "gpt 4",
+      aliases: ["gpt-4-32k-0314"],
       input: { perMillion: "60" },
       output: { perMillion: "120" },
     },
@@ -117,6 +123,7 @@ export const azureOpenai20260730 = {
     "gpt-4-turbo": {
       provider: "azure-openai",
       label: "gpt 4 turbo",
+      aliases: ["gpt-4-turbo-0125-preview", "gpt-4-turbo-preview"],
       input: { perMillion: "10" },
       output: { perMillion: "30" },
     },
@@ -192,11 +199,13 @@ export const azureOpenai20260730 = {
     "gpt-4o-audio-preview-2024-12-17": {
       provider: "azure-openai",
       label: "gpt 4o audio preview",
+      aliases: ["gpt-4o-audio-preview"],
       input: { perMillion: "2.5" },
       output: { perMillion: "10" },
     },
     "gpt-4o-mini-realtime-preview-2024-12-17": {
       provider: "azure-openai",
+      aliases: ["gpt-4o-mini-realtime", "gpt-4o-mini-realtime-preview"],
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
       cachedInput: { perMillion: "0.3" },
@@ -282,12 +291,22 @@ export const azureOpenai20260730 = {
     },
     "gpt-5-pro": {
       provider: "azure-openai",
+      aliases: ["gpt-5-pro-2025-10-06"],
       input: { perMillion: "15" },
       output: { perMillion: "120" },
     },
     "gpt-5.1": {
       provider: "azure-openai",
       label: "GPT-5.1",
+      aliases: [
+        "gpt-5-1",
+        "gpt-5-1-2025-11-13",
+        "gpt-5-1-chat",
+        "gpt-5-1-chat-latest",
+        "gpt-5-1-codex",
+        "gpt-5-1-codex-max",
+        "gpt-5.1-chat-latest",
+      ],
       input: { perMillion: "1.25" },
       output: { perMillion: "10" },
       cachedInput: { perMillion: "0.125" },
@@ -323,6 +342,7 @@ export const azureOpenai20260730 = {
     "gpt-5.1-codex-mini": {
       provider: "azure-openai",
       label: "GPT-5.1 Codex Mini",
+      aliases: ["gpt-5-1-codex-mini", "gpt-5-1-mini", "gpt-5.1-mini"],
       input: { perMillion: "0.25" },
       output: { perMillion: "2" },
       cachedInput: { perMillion: "0.025" },
@@ -330,6 +350,14 @@ export const azureOpenai20260730 = {
     "gpt-5.2": {
       provider: "azure-openai",
       label: "GPT-5.2",
+      aliases: [
+        "gpt-5-2",
+        "gpt-5-2-2025-12-11",
+        "gpt-5-2-chat",
+        "gpt-5-2-chat-latest",
+        "gpt-5-2-codex",
+        "gpt-5.2-chat-latest",
+      ],
       input: { perMillion: "1.75" },
       output: { perMillion: "14" },
       cachedInput: { perMillion: "0.175" },
@@ -357,6 +385,7 @@ export const azureOpenai20260730 = {
     },
     "gpt-5.2-pro": {
       provider: "azure-openai",
+      aliases: ["gpt-5-2-pro-2025-12-11"],
       input: { perMillion: "21" },
       output: { perMillion: "168" },
     },
@@ -368,6 +397,7 @@ export const azureOpenai20260730 = {
     "gpt-5.3-chat": {
       provider: "azure-openai",
       label: "GPT-5.3 Chat",
+      aliases: ["gpt-5-3", "gpt-5-3-chat", "gpt-5-3-chat-latest", "gpt-5.3", "gpt-5.3-chat-latest"],
       input: { perMillion: "1.75" },
       output: { perMillion: "14" },
       cachedInput: { perMillion: "0.175" },
@@ -375,6 +405,7 @@ export const azureOpenai20260730 = {
     "gpt-5.3-codex": {
       provider: "azure-openai",
       label: "GPT-5.3-Codex",
+      aliases: ["gpt-5-3-codex"],
       input: { perMillion: "1.75" },
       output: { perMillion: "14" },
       cachedInput: { perMillion: "0.175" },
@@ -382,6 +413,7 @@ export const azureOpenai20260730 = {
     "gpt-5.4": {
       provider: "azure-openai",
       label: "GPT-5.4",
+      aliases: ["gpt-5-4", "gpt-5-4-2026-03-05"],
       input: { perMillion: "2.5" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.25" },
@@ -412,6 +444,7 @@ export const azureOpenai20260730 = {
     "gpt-5.4-mini": {
       provider: "azure-openai",
       label: "GPT-5.4 mini",
+      aliases: ["gpt-5-4-mini", "gpt-5-4-mini-2026-03-17"],
       input: { perMillion: "0.75" },
       output: { perMillion: "4.5" },
       cachedInput: { perMillion: "0.075" },
@@ -426,6 +459,7 @@ export const azureOpenai20260730 = {
     "gpt-5.4-nano": {
       provider: "azure-openai",
       label: "GPT-5.4 nano",
+      aliases: ["gpt-5-4-nano", "gpt-5-4-nano-2026-03-17"],
       input: { perMillion: "0.2" },
       output: { perMillion: "1.25" },
       cachedInput: { perMillion: "0.02" },
@@ -440,6 +474,7 @@ export const azureOpenai20260730 = {
     "gpt-5.4-pro": {
       provider: "azure-openai",
       label: "GPT-5.4 Pro",
+      aliases: ["gpt-5-4-pro", "gpt-5-4-pro-2026-03-05"],
       input: { perMillion: "30" },
       output: { perMillion: "180" },
       tiers: [
@@ -466,6 +501,18 @@ export const azureOpenai20260730 = {
     "gpt-5.5": {
       provider: "azure-openai",
       label: "GPT-5.5",
+      aliases: [
+        "gpt-5-5",
+        "gpt-5-5-2026-04-23",
+        "gpt-5-5-2026-04-24",
+        "gpt-5-5-chat",
+        "gpt-5-5-chat-latest",
+        "gpt-5-5-codex",
+        "gpt-5.5-2026-04-24",
+        "gpt-5.5-chat",
+        "gpt-5.5-chat-latest",
+        "gpt-5.5-codex",
+      ],
       input: { perMillion: "5" },
       output: { perMillion: "30" },
       cachedInput: { perMillion: "0.5" },
@@ -482,6 +529,7 @@ export const azureOpenai20260730 = {
     "gpt-5.5-pro": {
       provider: "azure-openai",
       label: "GPT-5.5 Pro",
+      aliases: ["gpt-5-5-pro", "gpt-5-5-pro-2026-04-23"],
       input: { perMillion: "30" },
       output: { perMillion: "180" },
       maxPricedInputTokens: 272000,
@@ -511,6 +559,7 @@ export const azureOpenai20260730 = {
     "gpt-5.6-sol": {
       provider: "azure-openai",
       label: "GPT-5.6 Sol",
+      aliases: ["gpt-5-6", "gpt-5-6-sol"],
       input: { perMillion: "5" },
       output: { perMillion: "30" },
       cachedInput: { perMillion: "0.5" },
@@ -526,12 +575,14 @@ export const azureOpenai20260730 = {
     "gpt-audio-2025-08-28": {
       provider: "azure-openai",
       label: "GPT Audio",
+      aliases: ["gpt-audio", "gpt-audio-1.5"],
       input: { perMillion: "2.5" },
       output: { perMillion: "10" },
     },
     "gpt-audio-mini-2025-10-06": {
       provider: "azure-openai",
       label: "GPT Audio Mini",
+      aliases: ["gpt-audio-mini", "gpt-audio-mini-2025-12-15"],
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
       audioInput: { perMillion: "10" },
@@ -581,6 +632,7 @@ export const azureOpenai20260730 = {
     },
     "o3-deep-research": {
       provider: "azure-openai",
+      aliases: ["o3-deep-research-2025-06-26"],
       input: { perMillion: "10" },
       output: { perMillion: "40" },
       cachedInput: { perMillion: "2.5" },

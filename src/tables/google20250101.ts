@@ -174,6 +174,7 @@ export const google20250101 = {
     "gemini-2.5-flash": {
       provider: "google",
       label: "Gemini 2.5 Flash",
+      aliases: ["gemini-2.5-flash-latest"],
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
       audioInput: { perMillion: "1" },
@@ -183,6 +184,7 @@ export const google20250101 = {
     "gemini-2.5-flash-image-preview": {
       provider: "google",
       label: "Gemini 2.5 Flash Image",
+      aliases: ["gemini-2.5-flash-image"],
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
     },
@@ -211,6 +213,11 @@ export const google20250101 = {
     "gemini-2.5-flash-preview-04-17": {
       provider: "google",
       label: "Gemini 2.5 Flash Preview 05-20",
+      aliases: [
+        "gemini-2.5-flash-preview",
+        "gemini-2.5-flash-preview-05-20:thinking",
+        "gemini-2.5-flash-preview:thinking",
+      ],
       input: { perMillion: "0.15" },
       output: { perMillion: "0.6" },
     },
@@ -301,6 +308,7 @@ export const google20250101 = {
     "gemini-3-pro-preview": {
       provider: "google",
       label: "Gemini 3 Pro Preview",
+      aliases: ["gemini-3-pro-text-preview"],
       input: { perMillion: "2" },
       output: { perMillion: "12" },
       cachedInput: { perMillion: "0.2" },
@@ -371,6 +379,7 @@ export const google20250101 = {
     "gemini-3.5-flash": {
       provider: "google",
       label: "Gemini 3.5 Flash",
+      aliases: ["gemini-3.5-flash-preview"],
       input: { perMillion: "1.5" },
       output: { perMillion: "9" },
       cachedInput: { perMillion: "0.15" },

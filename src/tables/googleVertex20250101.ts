@@ -39,6 +39,7 @@ export const googleVertex20250101 = {
     },
     "claude-3-7-sonnet@20250219": {
       provider: "google-vertex",
+      aliases: ["claude-3-7-sonnet"],
       input: { perMillion: "3" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.3" },
@@ -93,6 +94,7 @@ export const googleVertex20250101 = {
     "claude-haiku-4-5": {
       provider: "google-vertex",
       label: "Claude Haiku 4.5",
+      aliases: ["claude-4-5-haiku", "claude-4.5-haiku", "claude-haiku-4.5"],
       input: { perMillion: "1" },
       output: { perMillion: "5" },
       cachedInput: { perMillion: "0.1" },
@@ -110,6 +112,7 @@ export const googleVertex20250101 = {
     },
     "claude-opus-4": {
       provider: "google-vertex",
+      aliases: ["claude-4-opus"],
       input: { perMillion: "15" },
       output: { perMillion: "75" },
       cachedInput: { perMillion: "1.5" },
@@ -132,6 +135,7 @@ export const googleVertex20250101 = {
     "claude-opus-4-5": {
       provider: "google-vertex",
       label: "Claude Opus 4.5",
+      aliases: ["claude-4-5-opus", "claude-4.5-opus", "claude-opus-4.5"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "0.5" },
@@ -253,6 +257,7 @@ export const googleVertex20250101 = {
     "claude-sonnet-5": {
       provider: "google-vertex",
       label: "Claude Sonnet 5",
+      aliases: ["claude-5-sonnet", "claude-5.0-sonnet", "claude-sonnet-5.0"],
       input: { perMillion: "2" },
       output: { perMillion: "10" },
       cachedInput: { perMillion: "0.2" },
@@ -365,6 +370,7 @@ export const googleVertex20250101 = {
     "gemini-2.5-flash-image-preview": {
       provider: "google-vertex",
       label: "Gemini 2.5 Flash Image",
+      aliases: ["gemini-2.5-flash-image"],
       input: { perMillion: "0.3" },
       output: { perMillion: "2.5" },
     },
@@ -393,6 +399,11 @@ export const googleVertex20250101 = {
     "gemini-2.5-flash-preview-04-17": {
       provider: "google-vertex",
       label: "Gemini 2.5 Flash Preview 05-20",
+      aliases: [
+        "gemini-2.5-flash-preview",
+        "gemini-2.5-flash-preview-05-20:thinking",
+        "gemini-2.5-flash-preview:thinking",
+      ],
       input: { perMillion: "0.15" },
       output: { perMillion: "0.6" },
     },
@@ -496,6 +507,7 @@ export const googleVertex20250101 = {
     "gemini-3-pro-preview": {
       provider: "google-vertex",
       label: "Gemini 3 Pro Preview",
+      aliases: ["gemini-3-pro-text-preview"],
       input: { perMillion: "2" },
       output: { perMillion: "12" },
       cachedInput: { perMillion: "0.2" },
@@ -557,6 +569,7 @@ export const googleVertex20250101 = {
     "gemini-3.5-flash": {
       provider: "google-vertex",
       label: "Gemini 3.5 Flash",
+      aliases: ["gemini-3.5-flash-preview"],
       input: { perMillion: "1.5" },
       output: { perMillion: "9" },
       cachedInput: { perMillion: "0.15" },

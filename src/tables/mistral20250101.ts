@@ -38,6 +38,7 @@ export const mistral20250101 = {
     "magistral-medium-2506": {
       provider: "mistral",
       label: "Magistral Medium",
+      aliases: ["magistral-medium"],
       input: { perMillion: "2" },
       output: { perMillion: "5" },
     },
@@ -79,6 +80,7 @@ export const mistral20250101 = {
     "mistral-large-2411": {
       provider: "mistral",
       label: "Mistral Large",
+      aliases: ["mistral-large"],
       input: { perMillion: "2" },
       output: { perMillion: "6" },
     },
@@ -109,6 +111,7 @@ export const mistral20250101 = {
     "mistral-medium-3-1-2508": {
       provider: "mistral",
       label: "Mistral Medium 3",
+      aliases: ["mistral-medium-3"],
       input: { perMillion: "0.4" },
       output: { perMillion: "2" },
     },
@@ -133,12 +136,14 @@ export const mistral20250101 = {
     "open-mistral-7b": {
       provider: "mistral",
       label: "Mistral 7B",
+      aliases: ["mistral-7b"],
       input: { perMillion: "0.25" },
       output: { perMillion: "0.25" },
     },
     "open-mixtral-8x7b": {
       provider: "mistral",
       label: "Mixtral 8x7B",
+      aliases: ["mixtral-8x7b"],
       input: { perMillion: "0.7" },
       output: { perMillion: "0.7" },
     },

@@ -26,6 +26,7 @@ export const openai20260730 = {
     "codex-mini-latest": {
       provider: "openai",
       label: "Codex Mini",
+      aliases: ["codex-mini"],
       input: { perMillion: "1.5" },
       output: { perMillion: "6" },
       cachedInput: { perMillion: "0.375" },
@@ -33,6 +34,7 @@ export const openai20260730 = {
     "gpt-3.5-turbo": {
       provider: "openai",
       label: "gpt 3.5 turbo",
+      aliases: ["gpt-35-turbo"],
       input: { perMillion: "0.5" },
       output: { perMillion: "1.5" },
     },
@@ -44,6 +46,7 @@ export const openai20260730 = {
     },
     "gpt-3.5-turbo-0301": {
       provider: "openai",
+      aliases: ["gpt-3.5-0301"],
       input: { perMillion: "1.5" },
       output: { perMillion: "2" },
     },
@@ -60,6 +63,7 @@ export const openai20260730 = {
     "gpt-3.5-turbo-16k": {
       provider: "openai",
       label: "GPT-3.5 Turbo 16k",
+      aliases: ["gpt-35-turbo-16k", "gpt-35-turbo-16k-0613"],
       input: { perMillion: "3" },
       output: { perMillion: "4" },
     },
@@ -138,6 +142,7 @@ export const openai20260730 = {
     "gpt-4-turbo": {
       provider: "openai",
       label: "gpt 4 turbo",
+      aliases: ["gpt-4-turbo-0125-preview"],
       input: { perMillion: "10" },
       output: { perMillion: "30" },
     },
@@ -354,6 +359,7 @@ export const openai20260730 = {
     "gpt-4o-mini-audio-preview": {
       provider: "openai",
       label: "gpt 4o mini audio preview",
+      aliases: ["gpt-4o-mini-audio"],
       input: { perMillion: "0.15" },
       output: { perMillion: "0.6" },
     },
@@ -365,6 +371,7 @@ export const openai20260730 = {
     },
     "gpt-4o-mini-realtime-preview": {
       provider: "openai",
+      aliases: ["gpt-4o-mini-realtime"],
       input: { perMillion: "0.6" },
       output: { perMillion: "2.4" },
       cachedInput: { perMillion: "0.3" },
@@ -511,6 +518,15 @@ export const openai20260730 = {
     "gpt-5.1": {
       provider: "openai",
       label: "GPT-5.1",
+      aliases: [
+        "gpt-5-1",
+        "gpt-5-1-2025-11-13",
+        "gpt-5-1-chat",
+        "gpt-5-1-chat-latest",
+        "gpt-5-1-codex",
+        "gpt-5-1-codex-max",
+        "gpt-5.1-chat",
+      ],
       input: { perMillion: "1.25" },
       output: { perMillion: "10" },
       cachedInput: { perMillion: "0.125" },
@@ -546,6 +562,7 @@ export const openai20260730 = {
     "gpt-5.1-codex-mini": {
       provider: "openai",
       label: "GPT-5.1 Codex Mini",
+      aliases: ["gpt-5-1-codex-mini", "gpt-5-1-mini", "gpt-5.1-mini"],
       input: { perMillion: "0.25" },
       output: { perMillion: "2" },
       cachedInput: { perMillion: "0.025" },
@@ -553,6 +570,14 @@ export const openai20260730 = {
     "gpt-5.2": {
       provider: "openai",
       label: "GPT-5.2",
+      aliases: [
+        "gpt-5-2",
+        "gpt-5-2-2025-12-11",
+        "gpt-5-2-chat",
+        "gpt-5-2-chat-latest",
+        "gpt-5-2-codex",
+        "gpt-5.2-chat",
+      ],
       input: { perMillion: "1.75" },
       output: { perMillion: "14" },
       cachedInput: { perMillion: "0.175" },
@@ -580,6 +605,7 @@ export const openai20260730 = {
     },
     "gpt-5.2-pro": {
       provider: "openai",
+      aliases: ["gpt-5-2-pro-2025-12-11"],
       input: { perMillion: "21" },
       output: { perMillion: "168" },
     },
@@ -591,6 +617,7 @@ export const openai20260730 = {
     "gpt-5.3-chat-latest": {
       provider: "openai",
       label: "GPT-5.3 Chat",
+      aliases: ["gpt-5-3", "gpt-5-3-chat", "gpt-5-3-chat-latest", "gpt-5.3", "gpt-5.3-chat"],
       input: { perMillion: "1.75" },
       output: { perMillion: "14" },
       cachedInput: { perMillion: "0.175" },
@@ -598,6 +625,7 @@ export const openai20260730 = {
     "gpt-5.3-codex": {
       provider: "openai",
       label: "GPT-5.3-Codex",
+      aliases: ["gpt-5-3-codex"],
       input: { perMillion: "1.75" },
       output: { perMillion: "14" },
       cachedInput: { perMillion: "0.175" },
@@ -605,6 +633,7 @@ export const openai20260730 = {
     "gpt-5.4": {
       provider: "openai",
       label: "GPT-5.4",
+      aliases: ["gpt-5-4", "gpt-5-4-2026-03-05"],
       input: { perMillion: "2.5" },
       output: { perMillion: "15" },
       cachedInput: { perMillion: "0.25" },
@@ -635,6 +664,7 @@ export const openai20260730 = {
     "gpt-5.4-mini": {
       provider: "openai",
       label: "GPT-5.4 mini",
+      aliases: ["gpt-5-4-mini", "gpt-5-4-mini-2026-03-17"],
       input: { perMillion: "0.75" },
       output: { perMillion: "4.5" },
       cachedInput: { perMillion: "0.075" },
@@ -649,6 +679,7 @@ export const openai20260730 = {
     "gpt-5.4-nano": {
       provider: "openai",
       label: "GPT-5.4 nano",
+      aliases: ["gpt-5-4-nano", "gpt-5-4-nano-2026-03-17"],
       input: { perMillion: "0.2" },
       output: { perMillion: "1.25" },
       cachedInput: { perMillion: "0.02" },
@@ -663,6 +694,7 @@ export const openai20260730 = {
     "gpt-5.4-pro": {
       provider: "openai",
       label: "GPT-5.4 Pro",
+      aliases: ["gpt-5-4-pro", "gpt-5-4-pro-2026-03-05"],
       input: { perMillion: "30" },
       output: { perMillion: "180" },
       tiers: [
@@ -689,6 +721,18 @@ export const openai20260730 = {
     "gpt-5.5": {
       provider: "openai",
       label: "GPT-5.5",
+      aliases: [
+        "gpt-5-5",
+        "gpt-5-5-2026-04-23",
+        "gpt-5-5-2026-04-24",
+        "gpt-5-5-chat",
+        "gpt-5-5-chat-latest",
+        "gpt-5-5-codex",
+        "gpt-5.5-2026-04-24",
+        "gpt-5.5-chat",
+        "gpt-5.5-chat-latest",
+        "gpt-5.5-codex",
+      ],
       input: { perMillion: "5" },
       output: { perMillion: "30" },
       cachedInput: { perMillion: "0.5" },
@@ -705,6 +749,7 @@ export const openai20260730 = {
     "gpt-5.5-pro": {
       provider: "openai",
       label: "GPT-5.5 Pro",
+      aliases: ["gpt-5-5-pro", "gpt-5-5-pro-2026-04-23"],
       input: { perMillion: "30" },
       output: { perMillion: "180" },
       maxPricedInputTokens: 272000,
@@ -736,6 +781,7 @@ export const openai20260730 = {
     "gpt-5.6-sol": {
       provider: "openai",
       label: "GPT-5.6 Sol",
+      aliases: ["gpt-5-6", "gpt-5-6-sol"],
       input: { perMillion: "5" },
       output: { perMillion: "30" },
       cachedInput: { perMillion: "0.5" },
@@ -800,6 +846,7 @@ export const openai20260730 = {
     },
     "gpt-realtime": {
       provider: "openai",
+      aliases: ["gpt-realtime-1.5"],
       input: { perMillion: "4" },
       output: { perMillion: "16" },
       cachedInput: { perMillion: "0.4" },
@@ -890,6 +937,7 @@ export const openai20260730 = {
     "o3-mini": {
       provider: "openai",
       label: "o3 Mini",
+      aliases: ["o3-mini-high"],
       input: { perMillion: "1.1" },
       output: { perMillion: "4.4" },
       cachedInput: { perMillion: "0.55" },
@@ -916,6 +964,7 @@ export const openai20260730 = {
     "o4-mini": {
       provider: "openai",
       label: "o4 Mini High",
+      aliases: ["o4-mini-high"],
       input: { perMillion: "1.1" },
       output: { perMillion: "4.4" },
       cachedInput: { perMillion: "0.275" },
@@ -954,6 +1003,7 @@ export const openai20260730 = {
     "text-embedding-ada-002": {
       provider: "openai",
       label: "text embedding ada",
+      aliases: ["text-embedding-ada"],
       input: { perMillion: "0.1" },
       output: { perMillion: "0" },
     },

@@ -70,6 +70,7 @@ export const xai20250101 = {
     "grok-3-fast-beta": {
       provider: "xai",
       label: "Grok 3 Fast",
+      aliases: ["grok-3-fast"],
       input: { perMillion: "5" },
       output: { perMillion: "25" },
       cachedInput: { perMillion: "1.25" },
@@ -186,6 +187,7 @@ export const xai20250101 = {
     "grok-4-fast-non-reasoning": {
       provider: "xai",
       label: "Grok 4 Fast Non-Reasoning",
+      aliases: ["grok-4-fast-non-reasoning-latest"],
       input: { perMillion: "0.2" },
       output: { perMillion: "0.5" },
       cachedInput: { perMillion: "0.05" },
@@ -194,6 +196,7 @@ export const xai20250101 = {
     "grok-4-fast-reasoning": {
       provider: "xai",
       label: "Grok 4 Fast Reasoning",
+      aliases: ["grok-4-fast", "grok-4-fast-reasoning-latest"],
       input: { perMillion: "0.2" },
       output: { perMillion: "0.5" },
       cachedInput: { perMillion: "0.05" },
@@ -225,6 +228,7 @@ export const xai20250101 = {
     "grok-4.5": {
       provider: "xai",
       label: "Grok 4.5",
+      aliases: ["grok-latest"],
       input: { perMillion: "2" },
       output: { perMillion: "6" },
       cachedInput: { perMillion: "0.5" },
