@@ -89,8 +89,8 @@ records.forEach((r, i) => {
   const lines = full.lines.reduce((sum, line) => sum.plus(line.usd), new D(0)).toFixed();
   if (lines !== expected[i]) throw new Error(`lines of ${JSON.stringify(r)} sum to ${lines}`);
 });
-const sonnet = anthropic.models["claude-3-7-sonnet"];
-if (!sonnet) throw new Error("claude-3-7-sonnet");
+const sonnet = anthropic.models["claude-3-7-sonnet-20250219"];
+if (!sonnet) throw new Error("claude-3-7-sonnet-20250219");
 const anthropicExpected = anthropicRecords.map((u) => {
   const [cached, write, write1h] = [u.cachedInput ?? 0, u.cacheWrite ?? 0, u.cacheWrite1h ?? 0];
   return new D((u.input as number) - cached - write - write1h)
@@ -102,8 +102,8 @@ const anthropicExpected = anthropicRecords.map((u) => {
     .toFixed();
 });
 anthropicRecords.forEach((u, i) => {
-  const got = chargeUsd(anthropic, "claude-3-7-sonnet", u);
-  if (got !== anthropicExpected[i] || charge(anthropic, "claude-3-7-sonnet", u).usd !== got)
+  const got = chargeUsd(anthropic, "claude-3-7-sonnet-20250219", u);
+  if (got !== anthropicExpected[i] || charge(anthropic, "claude-3-7-sonnet-20250219", u).usd !== got)
     throw new Error(`claude-3-7-sonnet ${JSON.stringify(u)} = ${got}`);
 });
 const mini = byok.models[MODEL];
@@ -269,7 +269,7 @@ const contenders: Contender[] = [
   ),
   perRecord(
     names.anthropic,
-    (i) => chargeUsd(anthropic, "claude-3-7-sonnet", anthropicRecords[i] as Usage),
+    (i) => chargeUsd(anthropic, "claude-3-7-sonnet-20250219", anthropicRecords[i] as Usage),
     (got, i) => got === anthropicExpected[i],
   ),
   perSum(
