@@ -2,6 +2,7 @@
 // compared field by field, and the agreed fields turned back into a ModelInput.
 import { Dec } from "../../src/money/decimal.js";
 import { formatDecimal } from "../../src/money/formatDecimal.js";
+import { TOKEN_RATE_KINDS } from "../../src/schema/rateKinds.js";
 import type {
   CallRateInput,
   ModelInput,
@@ -21,16 +22,7 @@ type TokenKind = Exclude<RateKind, "webSearch">;
  */
 export type PriceFields = ReadonlyMap<string, string>;
 
-export const RATE_KINDS: readonly TokenKind[] = [
-  "input",
-  "output",
-  "cachedInput",
-  "cacheWrite",
-  "cacheWrite1h",
-  "audioInput",
-  "audioOutput",
-  "imageInput",
-];
+export const RATE_KINDS: readonly TokenKind[] = TOKEN_RATE_KINDS;
 export const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 
 /** A rate as a plain per-token decimal string. */

@@ -1,5 +1,6 @@
 import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
+import { RATE_KINDS as KINDS } from "../schema/rateKinds.js";
 import type { Model, PricingTable, Rates, ServiceTierName } from "../schema/types.js";
 import { assertTable } from "./assertTable.js";
 
@@ -38,17 +39,6 @@ export interface TableComparison {
   readonly onlyInB: readonly string[];
 }
 
-const KINDS = [
-  "input",
-  "output",
-  "cachedInput",
-  "cacheWrite",
-  "cacheWrite1h",
-  "audioInput",
-  "audioOutput",
-  "imageInput",
-  "webSearch",
-] as const;
 const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 
 /**

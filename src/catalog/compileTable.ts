@@ -1,6 +1,7 @@
 import { Dec } from "../money/decimal.js";
 import { divide } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
+import { TOKEN_RATE_KINDS as RATE_KINDS } from "../schema/rateKinds.js";
 import type {
   CreditRoundingInput,
   Credits,
@@ -33,16 +34,6 @@ import {
 
 type Path = (string | number)[];
 
-const RATE_KINDS = [
-  "input",
-  "output",
-  "cachedInput",
-  "cacheWrite",
-  "cacheWrite1h",
-  "audioInput",
-  "audioOutput",
-  "imageInput",
-] as const;
 const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 const COUNTS = ["agents", "userFacingAgents", "variables"] as const;
 const RUNS = ["per-query", "per-agent-change"] as const;

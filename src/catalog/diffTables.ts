@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { Dec } from "../money/decimal.js";
 import { divide, minus } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
+import { RATE_KINDS } from "../schema/rateKinds.js";
 import type { PricingTable, Provenance, Rates } from "../schema/types.js";
 import { assertTable } from "./assertTable.js";
 import { DECIMAL } from "./validate.js";
@@ -33,18 +34,6 @@ export interface TableDiff {
 }
 
 type Figures = Map<string, string | number>;
-
-const RATE_KINDS = [
-  "input",
-  "output",
-  "cachedInput",
-  "cacheWrite",
-  "cacheWrite1h",
-  "audioInput",
-  "audioOutput",
-  "imageInput",
-  "webSearch",
-] as const;
 
 function addRates(figures: Figures, prefix: string, rates: Partial<Rates>): void {
   for (const kind of RATE_KINDS) {

@@ -3,6 +3,7 @@ import { type Resolved, resolveName } from "../catalog/resolveName.js";
 import { pricebookError } from "../errors.js";
 import { times } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
+import { TOKEN_RATE_KINDS } from "../schema/rateKinds.js";
 import type {
   Model,
   PricingTable,
@@ -59,16 +60,7 @@ const RATE_OF_LINE: Readonly<Record<ChargeLineKind, RateKind>> = {
   webSearch: "webSearch",
 };
 /** The per-token rates a service-tier multiplier scales (never the per-call webSearch fee). */
-const TOKEN_RATES = [
-  "input",
-  "output",
-  "cachedInput",
-  "cacheWrite",
-  "cacheWrite1h",
-  "audioInput",
-  "imageInput",
-  "audioOutput",
-] as const;
+const TOKEN_RATES = TOKEN_RATE_KINDS;
 const SERVICE_TIERS: readonly ServiceTierName[] = ["batch", "flex", "priority"];
 
 /**
