@@ -103,7 +103,10 @@ const anthropicExpected = anthropicRecords.map((u) => {
 });
 anthropicRecords.forEach((u, i) => {
   const got = chargeUsd(anthropic, "claude-3-7-sonnet-20250219", u);
-  if (got !== anthropicExpected[i] || charge(anthropic, "claude-3-7-sonnet-20250219", u).usd !== got)
+  if (
+    got !== anthropicExpected[i] ||
+    charge(anthropic, "claude-3-7-sonnet-20250219", u).usd !== got
+  )
     throw new Error(`claude-3-7-sonnet ${JSON.stringify(u)} = ${got}`);
 });
 const mini = byok.models[MODEL];
