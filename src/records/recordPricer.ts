@@ -10,8 +10,9 @@ import { parseScaled } from "../money/scaled.js";
 import type { ChargeOptions } from "../pricing/charge.js";
 import { chargeUsd } from "../pricing/chargeUsd.js";
 import { type NormalUsage, normalizeUsage, type Usage } from "../pricing/normalizeUsage.js";
+import { plainLevel } from "../pricing/plainUsage.js";
 import { countPresent, isCount, optionalCount } from "../pricing/tokens.js";
-import type { Model, PricingTable, Rates, ServiceTierName } from "../schema/types.js";
+import type { Model, PricingTable, ServiceTierName } from "../schema/types.js";
 import { PROVIDER_TABLES } from "./otelAttributes.js";
 import {
   type Dimension,
@@ -257,35 +258,22 @@ function standardTotal(
   }
   const uncached = input - cachedInput - cacheWrite - cacheWrite1h;
   if (uncached < 0 || reasoning > output) return undefined;
-  if (model.maxPricedInputTokens !== undefined && input > model.maxPricedInputTokens) {
-    return undefined;
-  }
-  let level: Rates = model;
-  for (const tier of model.tiers) if (input > tier.aboveInputTokens) level = tier;
+  // The same level the pricing fast paths choose (src/pricing/plainUsage.ts).
+  const level = plainLevel(model, input);
+  if (level === undefined) return undefined;
   const rates = fastRates(level);
   if (!rates.safe) return undefined;
   const n = rates.lineNumerators;
-  let total = 0;
-  for (let i = 0; i < 6; i++) {
-    const tokens =
-      i === 0
-        ? uncached
-        : i === 1
-          ? cachedInput
-          : i === 2
-            ? cacheWrite
-            : i === 3
-              ? cacheWrite1h
-              : i === 4
-                ? output - reasoning
-                : reasoning;
-    if (tokens === 0) continue;
-    const rate = n[i] as number;
-    if (rate === -1) return undefined;
-    const product = tokens * rate;
-    total += product;
-    if (product > MAX || total > MAX) return undefined;
-  }
+  // Every term is non-negative, so a sum within the safe range means every product is too; an
+  // unpriced part (rate -1) with tokens makes the sum NaN, which fails the same test.
+  const total =
+    term(uncached, n[0] as number) +
+    term(cachedInput, n[1] as number) +
+    term(cacheWrite, n[2] as number) +
+    term(cacheWrite1h, n[3] as number) +
+    term(output - reasoning, n[4] as number) +
+    term(reasoning, n[5] as number);
+  if (!(total <= MAX)) return undefined;
   return {
     total,
     scale: rates.scale,
@@ -304,6 +292,12 @@ function standardTotal(
       outputParts: null,
     },
   };
+}
+
+/** tokens × rate numerator; NaN for tokens of a part the level has no rate for (-1). */
+function term(tokens: number, rate: number): number {
+  if (tokens === 0) return 0;
+  return rate === -1 ? Number.NaN : tokens * rate;
 }
 
 /** The table and resolution of a model on a day, cached; errors are cached too. */
