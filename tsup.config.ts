@@ -1,4 +1,18 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
+
+// The CLI reads zod through src/cli/lazyZod.ts, which requires it on first use: `price` and
+// `charge` with the built-in tables never need it, and importing it was ~40% of start-up.
+const lazyZod = {
+  name: "lazy-zod",
+  setup(build: {
+    onResolve: (options: { filter: RegExp }, callback: () => { path: string }) => void;
+  }) {
+    build.onResolve({ filter: /^zod$/ }, () => ({
+      path: fileURLToPath(new URL("./src/cli/lazyZod.ts", import.meta.url)),
+    }));
+  },
+};
 
 export default defineConfig([
   {
@@ -38,6 +52,8 @@ export default defineConfig([
     clean: false,
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
+    noExternal: ["zod"],
+    esbuildPlugins: [lazyZod],
   },
   {
     // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):

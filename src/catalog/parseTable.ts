@@ -1,5 +1,5 @@
 import { PricebookError, type PricebookIssue } from "../errors.js";
-import { pricingTableSchema } from "../schema/tableSchema.js";
+import { tableSchema } from "../schema/tableSchema.js";
 import type { PricingTable, PricingTableInput } from "../schema/types.js";
 import { compileTable } from "./compileTable.js";
 import { duplicateKeys } from "./duplicateKeys.js";
@@ -60,7 +60,7 @@ export function safeParseTable(json: string | unknown): SafeParseTableResult {
 
   const early = chunkIssues(value);
   if (early.length > 0) return failure(early);
-  const parsed = pricingTableSchema.safeParse(value);
+  const parsed = tableSchema().safeParse(value);
   if (!parsed.success) return failure(parsed.error.issues.map(toIssue));
   try {
     return { success: true, data: compileTable(parsed.data as PricingTableInput) };
@@ -112,7 +112,7 @@ function chunkIssues(value: unknown): PricebookIssue[] {
         slice[key] = Object.fromEntries(list.slice(start, start + CHUNK));
       }
     });
-    const parsed = pricingTableSchema.safeParse(slice);
+    const parsed = tableSchema().safeParse(slice);
     if (parsed.success) continue;
     for (const issue of parsed.error.issues) {
       // The table's own fields are checked with the first slice only.

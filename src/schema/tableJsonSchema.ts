@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deepFreeze } from "../catalog/deepFreeze.js";
-import { pricingTableSchema } from "./tableSchema.js";
+import { tableSchema } from "./tableSchema.js";
 
 /**
  * The JSON Schema (draft 2020-12) of a pricing table file, for editors and validators outside
@@ -13,7 +13,7 @@ import { pricingTableSchema } from "./tableSchema.js";
  * //=> ["id", "version", "effectiveFrom", "source", "checkedOn", "currency", "models"]
  */
 export function tableJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(pricingTableSchema, { target: "draft-2020-12" }) as Record<
+  const schema = z.toJSONSchema(tableSchema(), { target: "draft-2020-12" }) as Record<
     string,
     unknown
   >;
