@@ -47,6 +47,7 @@ export default defineConfig([
   {
     entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
+    minify: true,
     dts: false,
     sourcemap: true,
     clean: false,

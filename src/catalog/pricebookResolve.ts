@@ -2,7 +2,7 @@ import { PricebookError } from "../errors.js";
 import type { PricingTable } from "../schema/types.js";
 import type { Pricebook } from "./createPricebook.js";
 import { BEDROCK, OPENROUTER_PROVIDERS, VERTEX } from "./nameForms.js";
-import { type Resolved, resolveName } from "./resolveName.js";
+import { findName, type Resolved, resolveName } from "./resolveName.js";
 import { tableAsOf } from "./tableAsOf.js";
 
 /** Options of {@link pricebookResolve}. */
@@ -88,7 +88,10 @@ export function pricebookResolve(
   const first = owner === null ? FIRST_PARTY_TABLES : [owner];
   const tier1 = ids.filter((id) => first.includes(id));
   const tier2 = ids.filter((id) => !FIRST_PARTY_TABLES.includes(id) && !VENDOR_TABLES.includes(id));
+  // The first table that does not know the name explains why (with suggestions), but only
+  // once every table has been asked: suggestions cost an edit distance per name of a table.
   let firstError: PricebookError | undefined;
+  let firstMiss: PricingTable | undefined;
   for (const tier of [tier1, tier2]) {
     const found: PricebookResolved[] = [];
     for (const id of tier) {
@@ -100,10 +103,12 @@ export function pricebookResolve(
         throw error;
       }
       try {
-        found.push({ table, resolved: resolveName(table, name) });
+        const resolved = findName(table, name);
+        if (resolved !== undefined) found.push({ table, resolved });
+        else if (firstError === undefined) firstMiss ??= table;
       } catch (error) {
         if (!(error instanceof PricebookError) || error.code !== "UNKNOWN_MODEL") throw error;
-        firstError ??= error;
+        if (firstMiss === undefined) firstError ??= error;
       }
     }
     if (found.length === 1) return found[0] as PricebookResolved;
@@ -113,6 +118,14 @@ export function pricebookResolve(
         ["name"],
         `${JSON.stringify(name)} is in ${found.map((f) => `${f.table.id}@${f.table.version}`).join(" and ")}; name one with --table`,
       );
+    }
+  }
+  if (firstMiss !== undefined) {
+    try {
+      resolveName(firstMiss, name);
+    } catch (error) {
+      if (!(error instanceof PricebookError)) throw error;
+      firstError = error;
     }
   }
   if (firstError !== undefined && tier1.length + tier2.length === 1) throw firstError;

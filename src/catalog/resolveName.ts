@@ -108,6 +108,24 @@ function indexFor(table: PricingTable): TableIndex {
  * //=> "vendor-form"
  */
 export function resolveName(table: PricingTable, name: string): Resolved {
+  const found = findName(table, name);
+  if (found !== undefined) return found;
+  const wanted = name.toLowerCase();
+  return failWithSuggestions(
+    table,
+    name,
+    lastForm(nameForms(wanted, indexOf(table).providers), wanted),
+  );
+}
+
+/**
+ * {@link resolveName} without the suggestions of a name no rule resolves: undefined instead
+ * (for pricebookResolve, which asks several tables and explains only when none knows the name).
+ * Still throws for a bad name, and for a provider's prefix on another provider's model.
+ *
+ * @internal
+ */
+export function findName(table: PricingTable, name: string): Resolved | undefined {
   if (typeof name !== "string" || name === "") {
     throw pricebookError("INVALID_ARGUMENT", ["name"], "expected a model or variant name");
   }
@@ -137,7 +155,7 @@ export function resolveName(table: PricingTable, name: string): Resolved {
     if (name.length <= CACHEABLE_LENGTH) remember(index.byRule, name, result);
     return result;
   }
-  return failWithSuggestions(table, name, lastForm(forms, wanted));
+  return undefined;
 }
 
 /** How many names a table's rule cache holds (for tests of its bound). @internal */

@@ -82,26 +82,38 @@ const FIELD_NAMES = new Set(["model", "resolvedModel", "provider", "table", "day
  */
 export function createGroupTotals(groupBy: readonly string[], maxErrors: number): GroupTotals {
   const groups = new Map<string, Group>();
+  let everything: Group | undefined;
   const errors: PriceError[] = [];
-  let rows = 0;
-  let priced = 0;
-  let unpriced = 0;
-  let tokens = 0;
+  // The log's own counts, in an object: a count kept in a closure variable is a fresh heap
+  // number on every update once it passes 2^31 (the token total on any real log).
+  const all = { rows: 0, priced: 0, unpriced: 0, tokens: 0 };
 
   const groupOf = (dimensions: Readonly<Record<string, Dimension>>, fields: RowFields): Group => {
-    let id = "";
+    if (groupBy.length === 0) {
+      everything ??= { key: [], rows: 0, priced: 0, unpriced: 0, tokens: 0, usd: newScaledSum() };
+      if (groups.size === 0) groups.set("[]", everything);
+      return everything;
+    }
+    let id: string;
+    let value: Dimension = null;
     let values: Dimension[] | undefined;
     if (groupBy.length === 1) {
-      const value = keyValue(groupBy[0] as string, dimensions, fields);
+      value = keyValue(groupBy[0] as string, dimensions, fields);
       id = typeof value === "string" ? value : `\u0000${JSON.stringify(value)}`;
-      values = [value];
     } else {
       values = groupBy.map((name) => keyValue(name, dimensions, fields));
       id = JSON.stringify(values);
     }
     let group = groups.get(id);
     if (group === undefined) {
-      group = { key: values, rows: 0, priced: 0, unpriced: 0, tokens: 0, usd: newScaledSum() };
+      group = {
+        key: values ?? [value],
+        rows: 0,
+        priced: 0,
+        unpriced: 0,
+        tokens: 0,
+        usd: newScaledSum(),
+      };
       groups.set(id, group);
     }
     return group;
@@ -109,9 +121,9 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
 
   return {
     addPriced(dimensions, fields, int, scale, rowTokens) {
-      rows += 1;
-      priced += 1;
-      tokens += rowTokens;
+      all.rows += 1;
+      all.priced += 1;
+      all.tokens += rowTokens;
       const group = groupOf(dimensions, fields);
       group.rows += 1;
       group.priced += 1;
@@ -119,14 +131,15 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
       addScaled(group.usd, int, scale);
     },
     addUnpriced(dimensions, fields, line, code, message) {
-      rows += 1;
-      unpriced += 1;
+      all.rows += 1;
+      all.unpriced += 1;
       const group = groupOf(dimensions, fields);
       group.rows += 1;
       group.unpriced += 1;
       if (errors.length < maxErrors) errors.push(Object.freeze({ line, code, message }));
     },
     summary() {
+      const { rows, priced, unpriced, tokens } = all;
       if (!Number.isSafeInteger(tokens)) {
         throw new PricebookError(
           "LIMIT_EXCEEDED",

@@ -41,7 +41,8 @@ export interface UsageItem {
   readonly error: PricebookError | null;
 }
 
-const FLAT_KEYS = new Set([
+/** A flat record's keys that are not dimensions. @internal */
+export const FLAT_KEYS: ReadonlySet<string> = new Set([
   "model",
   "at",
   "input",

@@ -4,7 +4,7 @@ import { fastRates } from "../catalog/fastRates.js";
 import { pricebookResolve } from "../catalog/pricebookResolve.js";
 import { type Resolved, resolveName } from "../catalog/resolveName.js";
 import { tableAsOf, todayUtc } from "../catalog/tableAsOf.js";
-import { isIsoDate } from "../catalog/validate.js";
+import { isIsoDate, isRecord } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
 import { parseScaled } from "../money/scaled.js";
 import type { ChargeOptions } from "../pricing/charge.js";
@@ -16,6 +16,7 @@ import type { Model, PricingTable, ServiceTierName } from "../schema/types.js";
 import { PROVIDER_TABLES } from "./otelAttributes.js";
 import {
   type Dimension,
+  FLAT_KEYS,
   RECORD_SHAPES,
   type RecordShape,
   readRecord,
@@ -87,6 +88,11 @@ const EMPTY: Readonly<Record<string, Dimension>> = Object.freeze({});
 export function createRecordPricer(
   source: Pricebook | PricingTable,
   options: PriceRecordsOptions = {},
+  /**
+   * The caller keeps no more of a priced row than its totals and these group keys, and reads
+   * the facts it is given during the call only (they may be reused for the next row).
+   */
+  totalsOnly?: { readonly groupBy: readonly string[] },
 ): RecordPricer {
   if (typeof source !== "object" || source === null) {
     throw new PricebookError(
@@ -185,6 +191,67 @@ export function createRecordPricer(
     });
   };
 
+  // When the caller keeps no more of a row than its totals (`price` without --out) and groups
+  // by keys a flat record keeps among its dimensions, a plain flat record is priced straight
+  // from the parsed object — no item, no copy of its dimensions: the record is its own
+  // dimensions object, since only the group keys are read from it, by own property. Anything
+  // unusual (and every error) is left to the general path, so the result is the same.
+  const direct =
+    totalsOnly !== undefined &&
+    (shape === undefined || shape === "flat") &&
+    totalsOnly.groupBy.every((key) => !FLAT_KEYS.has(key) && key !== "__proto__");
+  const scratch = newFastTotal();
+  const facts: { -readonly [K in keyof PricedFacts]: PricedFacts[K] } = {
+    line: 0,
+    shape: "flat",
+    model: "",
+    day: "",
+    table: undefined as unknown as PricingTable,
+    resolved: undefined as unknown as Resolved,
+    used: scratch.used,
+    total: 0,
+    scale: 0,
+    dimensions: EMPTY,
+  };
+  const priceFlat = (record: Record<string, unknown>, line: number, sink: PricerSink): boolean => {
+    const { input, output, model, at, serviceTier } = record;
+    if (record.usage !== undefined || typeof model !== "string" || model === "") return false;
+    // detectShape's test for a flat record (a forced --shape flat needs none).
+    if (
+      shape === undefined &&
+      typeof input !== "number" &&
+      typeof input !== "string" &&
+      typeof output !== "number" &&
+      typeof output !== "string"
+    ) {
+      return false;
+    }
+    if (serviceTier !== undefined && serviceTier !== null && serviceTier !== "standard") {
+      return false;
+    }
+    const day =
+      at === undefined || at === null
+        ? defaultDay
+        : typeof at === "string"
+          ? quickDay(at)
+          : undefined;
+    if (day === undefined) return false;
+    const found = find(day, null, model);
+    if (found instanceof PricebookError) return false;
+    if (standardTotal(found.resolved.model, record, false, scratch) === undefined) return false;
+    // One facts object for every row: a totals-only caller reads it during the call only.
+    facts.line = line;
+    facts.model = model;
+    facts.day = day;
+    facts.table = found.table;
+    facts.resolved = found.resolved;
+    facts.total = scratch.total;
+    facts.scale = scratch.scale;
+    facts.dimensions = record as Readonly<Record<string, Dimension>>;
+    sink.priced(facts);
+    return true;
+  };
+
   return (record, line, sink) => {
     let value = record;
     if (typeof record === "string") {
@@ -208,6 +275,7 @@ export function createRecordPricer(
         return;
       }
     }
+    if (direct && isRecord(value) && priceFlat(value, line, sink)) return;
     const items = readRecord(value, shape);
     if (!Array.isArray(items)) priceItem(items as UsageItem, line, sink);
     else for (const item of items) priceItem(item, line, sink);
@@ -232,7 +300,8 @@ function standardTotal(
   model: Model,
   usage: Usage | Readonly<Record<string, unknown>>,
   onlyCounts: boolean,
-): { total: number; scale: number; used: NormalUsage } | undefined {
+  into: FastTotal = newFastTotal(),
+): FastTotal | undefined {
   const u = usage as Record<string, unknown>;
   const { input, output } = u;
   if (!isCount(input) || !isCount(output)) return undefined;
@@ -274,16 +343,36 @@ function standardTotal(
     term(output - reasoning, n[4] as number) +
     term(reasoning, n[5] as number);
   if (!(total <= MAX)) return undefined;
+  into.total = total;
+  into.scale = rates.scale;
+  const used = into.used;
+  used.input = input;
+  used.output = output;
+  used.cachedInput = cachedInput;
+  used.cacheWrite = cacheWrite;
+  used.cacheWrite1h = cacheWrite1h;
+  used.reasoning = reasoning;
+  return into;
+}
+
+/** A plain usage's exact total (tokens × rate numerators at `scale`) and its counts. */
+interface FastTotal {
+  total: number;
+  scale: number;
+  readonly used: { -readonly [K in keyof NormalUsage]: NormalUsage[K] };
+}
+
+function newFastTotal(): FastTotal {
   return {
-    total,
-    scale: rates.scale,
+    total: 0,
+    scale: 0,
     used: {
-      input,
-      output,
-      cachedInput,
-      cacheWrite,
-      cacheWrite1h,
-      reasoning,
+      input: 0,
+      output: 0,
+      cachedInput: 0,
+      cacheWrite: 0,
+      cacheWrite1h: 0,
+      reasoning: 0,
       audioInput: 0,
       imageInput: 0,
       audioOutput: 0,
@@ -441,33 +530,42 @@ function validDay(date: string): boolean {
   return valid;
 }
 
-// Checked day texts by their number (year × 10^4 + month × 100 + day): one Map lookup on a
-// small integer per row, no slice and no string hash; the same string each time after.
-const dayTexts = new Map<number, string>();
+// Checked day texts in a direct-mapped cache (see quickDay): no Map, no slice and no string
+// hash per row, and the same string each time after. 100 years × 13 × 32 slots.
+const DAY_SLOTS = 100 * 13 * 32;
+const dayTexts: string[] = new Array<string>(DAY_SLOTS).fill("");
+const dayCenturies = new Int8Array(DAY_SLOTS).fill(-1);
 
-/** 0–9 for an ASCII digit, else a negative number no sum of digits below can offset. */
+/** The digit at `at` (0–9), else 10 or more (a non-digit's code minus 48, taken unsigned). */
 function digit(text: string, at: number): number {
-  const d = text.charCodeAt(at) - 48;
-  return d >= 0 && d <= 9 ? d : -1e9;
+  return (text.charCodeAt(at) - 48) >>> 0;
 }
 
 /**
  * The day of the two most common forms, `2025-06-10` and `2025-06-10T12:00:00Z`, read by
- * character codes; undefined for anything else (and any doubt), which the general path reads.
+ * character codes in small-integer arithmetic; undefined for anything else (and any doubt),
+ * which the general path reads.
  */
 function quickDay(value: string): string | undefined {
   const length = value.length;
   if (length === 20) {
     // HH:MM:SSZ, as UTC_TIME accepts it at this length.
-    const hour = digit(value, 11) * 10 + digit(value, 12);
-    const minute = digit(value, 14) * 10 + digit(value, 15);
-    const second = digit(value, 17) * 10 + digit(value, 18);
+    const h1 = digit(value, 11);
+    const h2 = digit(value, 12);
+    const m1 = digit(value, 14);
+    const s1 = digit(value, 17);
     if (
       value.charCodeAt(10) !== 84 || // T
       value.charCodeAt(13) !== 58 || // :
       value.charCodeAt(16) !== 58 ||
       value.charCodeAt(19) !== 90 || // Z
-      !(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)
+      h1 > 2 ||
+      h2 > 9 ||
+      h1 * 10 + h2 > 23 ||
+      m1 > 5 ||
+      digit(value, 15) > 9 ||
+      s1 > 5 ||
+      digit(value, 18) > 9
     ) {
       return undefined;
     }
@@ -475,23 +573,29 @@ function quickDay(value: string): string | undefined {
     return undefined;
   }
   if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined; // -
-  const key =
-    digit(value, 0) * 10_000_000 +
-    digit(value, 1) * 1_000_000 +
-    digit(value, 2) * 100_000 +
-    digit(value, 3) * 10_000 +
-    digit(value, 5) * 1_000 +
-    digit(value, 6) * 100 +
-    digit(value, 8) * 10 +
-    digit(value, 9);
-  if (key < 0) return undefined;
-  let date = dayTexts.get(key);
-  if (date === undefined) {
-    date = value.slice(0, 10);
-    if (!isIsoDate(date)) return undefined;
-    if (dayTexts.size >= MAX_DAYS) dayTexts.clear();
-    dayTexts.set(key, date);
+  const y1 = digit(value, 0);
+  const y2 = digit(value, 1);
+  const y3 = digit(value, 2);
+  const y4 = digit(value, 3);
+  const mo1 = digit(value, 5);
+  const mo2 = digit(value, 6);
+  const d1 = digit(value, 8);
+  const d2 = digit(value, 9);
+  if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || mo1 > 9 || mo2 > 9 || d1 > 9 || d2 > 9) {
+    return undefined;
   }
+  const month = mo1 * 10 + mo2;
+  const dayOfMonth = d1 * 10 + d2;
+  if (month > 12 || dayOfMonth > 31) return undefined;
+  // A direct-mapped cache of checked days, by year in the century, month and day; the century
+  // is compared before its text is used.
+  const slot = (((y3 * 10 + y4) * 13 + month) << 5) | dayOfMonth;
+  const century = y1 * 10 + y2;
+  if (dayCenturies[slot] === century) return dayTexts[slot] as string;
+  const date = value.slice(0, 10);
+  if (!isIsoDate(date)) return undefined;
+  dayCenturies[slot] = century;
+  dayTexts[slot] = date;
   return date;
 }
 

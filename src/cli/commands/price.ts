@@ -68,11 +68,17 @@ async function runPrice(args: ParsedArgs, context: Context): Promise<number> {
   const strict = args.flags.get("strict") === true;
   const allowUnpriced = args.flags.get("allow-unpriced") === true;
   const { source, table } = priceSource(args, context);
-  const pricer = createRecordPricer(source, {
-    asOf,
-    ...(table === undefined ? {} : { table }),
-    ...(shape === undefined ? {} : { shape }),
-  });
+  const out = stringFlag(args, "out");
+  const pricer = createRecordPricer(
+    source,
+    {
+      asOf,
+      ...(table === undefined ? {} : { table }),
+      ...(shape === undefined ? {} : { shape }),
+    },
+    // Without --out, a row counts only for its totals and its group keys.
+    out === undefined ? { groupBy } : undefined,
+  );
   const format = inputFormat(file);
   if (format === "csv" && shape !== undefined && shape !== "flat") {
     throw new PricebookError(
@@ -81,7 +87,6 @@ async function runPrice(args: ParsedArgs, context: Context): Promise<number> {
       `a CSV log holds flat records; --shape ${shape} needs a JSON log`,
     );
   }
-  const out = stringFlag(args, "out");
   const writer = out === undefined ? undefined : openRowWriter(out, groupBy);
 
   const totals = createGroupTotals(groupBy, MAX_ERRORS);
