@@ -36,10 +36,20 @@ const LINE_RATES: readonly RateKind[] = [
 // Compiled once per rates object (models, tiers and service-tier levels are frozen objects).
 const compiled = new WeakMap<Rates, FastRates>();
 
+// The rates asked for last: a run of calls on one model skips the WeakMap.
+let lastRates: Rates | undefined;
+let lastFast: FastRates | undefined;
+
 /** @internal */
 export function fastRates(rates: Rates): FastRates {
-  const cached = compiled.get(rates);
-  if (cached !== undefined) return cached;
+  if (rates === lastRates) return lastFast as FastRates;
+  const cached = compiled.get(rates) ?? compile(rates);
+  lastRates = rates;
+  lastFast = cached;
+  return cached;
+}
+
+function compile(rates: Rates): FastRates {
   const parsed = LINE_RATES.map((kind) => {
     const rate = rates[kind];
     return rate === undefined ? undefined : parseScaled(rate);

@@ -28,10 +28,13 @@ export function formatScaled(int: number | bigint, scale: number): string {
     // The hot case: a positive small integer (31 bits: integer arithmetic in V8). Trailing
     // zeros are trimmed in arithmetic and the whole and fractional parts converted separately.
     // Larger numbers are faster converted once and cut as a string, below.
-    let value = int;
+    let value = int | 0;
     let places = scale;
-    while (places > 0 && value % 10 === 0) {
-      value /= 10;
+    // In 32-bit integer operations (value < 2^31): truncating division, not a float modulo.
+    while (places > 0) {
+      const tenth = (value / 10) | 0;
+      if (tenth * 10 !== value) break;
+      value = tenth;
       places -= 1;
     }
     if (places === 0) return `${value}`;
@@ -41,13 +44,9 @@ export function formatScaled(int: number | bigint, scale: number): string {
       const digits = `${value}`;
       return (BELOW_ONE[places - digits.length] as string) + digits;
     }
-    let whole = Math.floor(value / unit);
-    // value ÷ unit may round up to the next integer; whole × unit is exact either way.
-    let fraction = value - whole * unit;
-    if (fraction < 0) {
-      whole -= 1;
-      fraction += unit;
-    }
+    // unit ≤ value < 2^31, so unit fits 32 bits too and the truncated quotient is exact.
+    const whole = (value / unit) | 0;
+    const fraction = value - whole * unit;
     const digits = `${fraction}`;
     return `${whole}${POINT_ZEROS[places - digits.length] as string}${digits}`;
   }
