@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { builtinPricebook, charge, tableAsOf } from "../src/index.js";
 import { cliAsync } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "price-direct-"));
@@ -150,5 +151,49 @@ describe("price: the direct path and the general path print the same report", ()
       join(dir, "flat.csv"),
     ]);
     expect(direct.stdout).toBe(general.stdout);
+  });
+});
+
+describe("price: a group's exact sum", () => {
+  it("across models of different scales, past 2^53, equals the charges added in bigint", async () => {
+    const table = tableAsOf(builtinPricebook(), "anthropic", { asOf: "2025-12-01" });
+    // Two models whose rates have different scales alternate in two groups: a group sums the
+    // scale of its first row in place and the other beside it, and each group passes 2^53
+    // units of its scale, so both spill into bigints.
+    const models = ["claude-opus-4-20250514", "claude-3-5-haiku-20241022"];
+    const records = Array.from({ length: 3000 }, (_, i) => ({
+      model: models[i % 2] as string,
+      at: "2025-12-01",
+      input: 900_000_000_000 + i * 7,
+      output: 1_000 + i,
+      customer: i % 3 === 0 ? "a" : "b",
+    }));
+    const path = join(dir, "big.jsonl");
+    writeFileSync(path, records.map((r) => JSON.stringify(r)).join("\n"));
+    const exact = (list: typeof records) => {
+      let total = 0n;
+      for (const { model, input, output } of list) {
+        const [whole, frac = ""] = charge(table, model, { input, output }).usd.split(".");
+        total += BigInt(whole as string) * 10n ** 12n + BigInt(frac.padEnd(12, "0"));
+      }
+      const text = total.toString().padStart(13, "0");
+      return `${text.slice(0, -12)}.${text.slice(-12)}`.replace(/\.?0+$/, "");
+    };
+    const result = await cliAsync([
+      "price",
+      path,
+      "--table",
+      "anthropic",
+      "--group-by",
+      "customer",
+      "--json",
+    ]);
+    expect(result.stderr).toBe("");
+    const report = JSON.parse(result.stdout);
+    expect(report.usd).toBe(exact(records));
+    expect(report.groups.map((g: { usd: string }) => g.usd)).toEqual([
+      exact(records.filter((r) => r.customer === "a")),
+      exact(records.filter((r) => r.customer === "b")),
+    ]);
   });
 });

@@ -50,6 +50,13 @@ interface Group {
   priced: number;
   unpriced: number;
   tokens: number;
+  /**
+   * The running sum at the scale of the group's first priced row, in the group itself (a row
+   * at that scale touches no other object), while it stays a safe integer; every other amount
+   * goes to `usd`.
+   */
+  scale: number;
+  sum: number;
   readonly usd: ScaledSum;
 }
 
@@ -90,7 +97,7 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
 
   const groupOf = (dimensions: Readonly<Record<string, Dimension>>, fields: RowFields): Group => {
     if (groupBy.length === 0) {
-      everything ??= { key: [], rows: 0, priced: 0, unpriced: 0, tokens: 0, usd: newScaledSum() };
+      everything ??= newGroup([]);
       if (groups.size === 0) groups.set("[]", everything);
       return everything;
     }
@@ -106,14 +113,7 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
     }
     let group = groups.get(id);
     if (group === undefined) {
-      group = {
-        key: values ?? [value],
-        rows: 0,
-        priced: 0,
-        unpriced: 0,
-        tokens: 0,
-        usd: newScaledSum(),
-      };
+      group = newGroup(values ?? [value]);
       groups.set(id, group);
     }
     return group;
@@ -128,7 +128,14 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
       group.rows += 1;
       group.priced += 1;
       group.tokens += rowTokens;
-      addScaled(group.usd, int, scale);
+      if (scale === group.scale && typeof int === "number" && group.sum + int <= MAX) {
+        group.sum += int;
+      } else if (group.scale === -1 && typeof int === "number") {
+        group.scale = scale;
+        group.sum = int;
+      } else {
+        addScaled(group.usd, int, scale);
+      }
     },
     addUnpriced(dimensions, fields, line, code, message) {
       all.rows += 1;
@@ -149,7 +156,14 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
       }
       // The overall total is the sum of the groups' (each row is in exactly one group).
       const total = newScaledSum();
-      for (const group of groups.values()) addSum(total, group.usd);
+      for (const group of groups.values()) {
+        if (group.scale >= 0) {
+          addScaled(group.usd, group.sum, group.scale);
+          group.scale = -2; // folded in: summary() may be called again
+          group.sum = 0;
+        }
+        addSum(total, group.usd);
+      }
       const list = [...groups.values()]
         .sort((a, b) => compareKeys(a.key, b.key))
         .map((group) =>
@@ -175,6 +189,22 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
         errorsOmitted: unpriced - errors.length,
       });
     },
+  };
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+function newGroup(key: readonly Dimension[]): Group {
+  // scale -1: no priced row yet (the first one sets it).
+  return {
+    key,
+    rows: 0,
+    priced: 0,
+    unpriced: 0,
+    tokens: 0,
+    scale: -1,
+    sum: 0,
+    usd: newScaledSum(),
   };
 }
 

@@ -237,14 +237,17 @@ export function createRecordPricer(
           : undefined;
     if (day === undefined) return false;
     const found = find(day, null, model);
-    if (found instanceof PricebookError) return false;
-    if (standardTotal(found.resolved.model, record, false, scratch) === undefined) return false;
+    // A cached error has no `resolved` (cheaper than instanceof, whose cross-build check is a
+    // call per row).
+    if ((found as { resolved?: Resolved }).resolved === undefined) return false;
+    const { table, resolved } = found as Exclude<Found, PricebookError>;
+    if (standardTotal(resolved.model, record, false, scratch) === undefined) return false;
     // One facts object for every row: a totals-only caller reads it during the call only.
     facts.line = line;
     facts.model = model;
     facts.day = day;
-    facts.table = found.table;
-    facts.resolved = found.resolved;
+    facts.table = table;
+    facts.resolved = resolved;
     facts.total = scratch.total;
     facts.scale = scratch.scale;
     facts.dimensions = record as Readonly<Record<string, Dimension>>;
