@@ -3,16 +3,15 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // `llm-pricebook` (engine + built-in tables + parsing), `llm-pricebook/engine` (no tables,
-    // no zod) and `llm-pricebook/calculator` (the custom element, on the engine). Shared code is
-    // split into chunks, so every entry shares one PricebookError class.
-    // `digest` is internal (not in package.json's exports): as an entry of its own it makes the
-    // bundled @noble/hashes a chunk of its own (see noExternal below), which a consumer's
-    // bundler drops when nothing computes a digest.
+    // no zod) and `llm-pricebook/calculator` (the custom element, on the engine). The engine's
+    // modules are reached from all three entries (src/calculator.ts takes compileTable from
+    // src/engine.ts for this), so they form ONE shared chunk: every entry shares one PricebookError class, and
+    // importing `llm-pricebook/engine` loads two files, dist/engine.js and that chunk (issue
+    // #15: each extra module file costs about a millisecond; `npm run bench:import`).
     entry: {
       index: "src/index.ts",
       engine: "src/engine.ts",
       calculator: "src/calculator.ts",
-      digest: "src/catalog/sha256.ts",
     },
     format: ["esm", "cjs"],
     dts: true,
@@ -21,10 +20,13 @@ export default defineConfig([
     clean: true,
     target: "node20",
     treeshake: true,
-    minify: true,
-    // @noble/hashes (SHA-256 of table digests) is bundled in: importing its four modules
-    // separately made importing the engine ~1.5× slower than decimal.js alone (issue #15;
-    // `npm run bench:import`). Its MIT notice travels with it.
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    esbuildOptions(options) {
+      options.pure = ["Object.freeze", "Object.values", "Array.from", "Uint32Array.from"];
+    },
+    // @noble/hashes (SHA-256 of table digests) is bundled into the engine's chunk rather than
+    // imported as its own four modules (issue #15). Its MIT notice travels with it.
     noExternal: ["@noble/hashes"],
     banner: {
       js: "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */",
@@ -41,7 +43,7 @@ export default defineConfig([
   },
   {
     // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):
-    // decimal.js and the hash bundled in. A classic script also loads from a file:// page.
+    // the hash bundled in. A classic script also loads from a file:// page.
     entry: { calculator: "src/calculator.ts" },
     format: ["iife"],
     dts: false,
