@@ -1,57 +1,69 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+import {
+  engineGraph,
+  engineInternals,
+  lazyDigest,
+  useEngine,
+} from "./scripts/build/enginePlugins.js";
 
-export default defineConfig([
-  {
-    // `llm-pricebook` (engine + built-in tables + parsing), `llm-pricebook/engine` (no tables,
-    // no zod) and `llm-pricebook/calculator` (the custom element, on the engine). The engine's
-    // modules are reached from all three entries (src/calculator.ts takes compileTable from
-    // src/engine.ts for this), so they form ONE shared chunk: every entry shares one PricebookError class, and
-    // importing `llm-pricebook/engine` loads two files, dist/engine.js and that chunk (issue
-    // #15: each extra module file costs about a millisecond; `npm run bench:import`).
-    entry: {
-      index: "src/index.ts",
-      engine: "src/engine.ts",
-      calculator: "src/calculator.ts",
-    },
-    format: ["esm", "cjs"],
-    dts: true,
-    splitting: true,
+// @noble/hashes (SHA-256 of table digests) is bundled in, not imported as its own modules
+// (issue #15). Its MIT notice travels with it.
+const NOBLE_NOTICE =
+  "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */";
+
+export default defineConfig(async () => {
+  const graph = await engineGraph();
+  const library: Options = {
     sourcemap: true,
-    clean: true,
     target: "node20",
-    treeshake: true,
-    minifySyntax: true,
-    minifyIdentifiers: true,
-    esbuildOptions(options) {
-      options.pure = ["Object.freeze", "Object.values", "Array.from", "Uint32Array.from"];
-    },
-    // @noble/hashes (SHA-256 of table digests) is bundled into the engine's chunk rather than
-    // imported as its own four modules (issue #15). Its MIT notice travels with it.
-    noExternal: ["@noble/hashes"],
-    banner: {
-      js: "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */",
-    },
-  },
-  {
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: "node20",
-    banner: { js: "#!/usr/bin/env node" },
-  },
-  {
-    // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):
-    // the hash bundled in. A classic script also loads from a file:// page.
-    entry: { calculator: "src/calculator.ts" },
-    format: ["iife"],
-    dts: false,
-    sourcemap: false,
-    clean: false,
-    platform: "browser",
-    target: "es2022",
     minify: true,
-    noExternal: [/.*/],
-  },
-]);
+    splitting: false,
+    treeshake: true,
+    dts: false,
+  };
+  return [
+    {
+      // Types of the three entry points, as one build so that they share their declarations.
+      entry: { index: "src/index.ts", engine: "src/engine.ts", calculator: "src/calculator.ts" },
+      format: ["esm", "cjs"],
+      dts: { only: true },
+    },
+    // `llm-pricebook/engine` (no built-in table, no zod) is ONE file, dist/engine.js (or .cjs),
+    // and `llm-pricebook` (+ built-in tables, parsing, output formats) and
+    // `llm-pricebook/calculator` (the custom element) import it rather than carrying a copy:
+    // one PricebookError class and one set of caches in a process (scripts/build/enginePlugins.ts).
+    ...(["esm", "cjs"] as const).flatMap((format): Options[] => [
+      {
+        ...library,
+        entry: { engine: "src/engine.ts" },
+        format: [format],
+        noExternal: ["@noble/hashes"],
+        banner: { js: NOBLE_NOTICE },
+        esbuildPlugins: [lazyDigest(), engineInternals(graph)],
+      },
+      {
+        ...library,
+        entry: { index: "src/index.ts", calculator: "src/calculator.ts" },
+        format: [format],
+        esbuildPlugins: [useEngine(graph, format === "esm" ? "./engine.js" : "./engine.cjs")],
+      },
+    ]),
+    {
+      entry: { cli: "src/cli/main.ts" },
+      format: ["esm"],
+      sourcemap: true,
+      target: "node20",
+      banner: { js: "#!/usr/bin/env node" },
+    },
+    {
+      // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):
+      // the hash bundled in. A classic script also loads from a file:// page.
+      entry: { calculator: "src/calculator.ts" },
+      format: ["iife"],
+      platform: "browser",
+      target: "es2022",
+      minify: true,
+      noExternal: [/.*/],
+    },
+  ];
+});
