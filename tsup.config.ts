@@ -11,7 +11,7 @@ import {
 const NOBLE_NOTICE =
   "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */";
 
-export default defineConfig(async () => {
+export default defineConfig(async (): Promise<Options[]> => {
   const graph = await engineGraph();
   const library: Options = {
     sourcemap: true,
