@@ -1,7 +1,7 @@
 // The pricing engine: everything that prices from a compiled table, with no built-in table and
 // no schema library. `llm-pricebook/engine` is this file; `llm-pricebook` adds the built-in
 // tables, zod-validated parsing and the output formats (renderTable, renderChart, toSql), which
-// stay out of the engine so that importing it costs no more than decimal.js alone (issue #15).
+// stay out of the engine so that importing it costs at most 1.25× decimal.js alone (issue #15).
 // This file only re-exports.
 
 export { canonicalJson } from "./catalog/canonicalJson.js";
