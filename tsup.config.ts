@@ -4,6 +4,7 @@ import {
   engineInternals,
   lazyDigest,
   useEngine,
+  withInternals,
 } from "./scripts/build/enginePlugins.js";
 
 // @noble/hashes (SHA-256 of table digests) is bundled in, not imported as its own modules
@@ -12,7 +13,7 @@ const NOBLE_NOTICE =
   "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */";
 
 export default defineConfig(async (): Promise<Options[]> => {
-  const graph = await engineGraph();
+  const graph = await withInternals(await engineGraph());
   const library: Options = {
     sourcemap: true,
     target: "node20",
