@@ -65,6 +65,7 @@ export default defineConfig(async (): Promise<Options[]> => {
       target: "es2022",
       minify: true,
       noExternal: [/.*/],
+      banner: { js: NOBLE_NOTICE },
     },
   ];
 });

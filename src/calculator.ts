@@ -15,9 +15,7 @@ export {
   defineCalculator,
   type PricebookCalculatorElement,
 } from "./calculator/defineCalculator.js";
-// From the engine entry, so all of the engine's modules form one chunk shared by the three
-// entry points (see tsup.config.ts).
-export { compileTable } from "./engine.js";
+export { compileTable } from "./catalog/compileTable.js";
 export type * from "./schema/types.js";
 
 defineCalculator();
