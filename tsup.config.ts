@@ -1,5 +1,12 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
+import {
+  engineGraph,
+  engineInternals,
+  lazyDigest,
+  useEngine,
+  withInternals,
+} from "./scripts/build/enginePlugins.js";
 
 // The CLI reads zod through src/cli/lazyZod.ts, which requires it on first use: `price` and
 // `charge` with the built-in tables never need it, and importing it was ~40% of start-up.
@@ -14,59 +21,68 @@ const lazyZod = {
   },
 };
 
-export default defineConfig([
-  {
-    // `llm-pricebook` (engine + built-in tables + parsing), `llm-pricebook/engine` (no tables,
-    // no zod) and `llm-pricebook/calculator` (the custom element, on the engine). Shared code is
-    // split into chunks, so every entry shares one PricebookError class.
-    // `digest` is internal (not in package.json's exports): as an entry of its own it makes the
-    // bundled @noble/hashes a chunk of its own (see noExternal below), which a consumer's
-    // bundler drops when nothing computes a digest.
-    entry: {
-      index: "src/index.ts",
-      engine: "src/engine.ts",
-      calculator: "src/calculator.ts",
-      digest: "src/catalog/sha256.ts",
-    },
-    format: ["esm", "cjs"],
-    dts: true,
-    splitting: true,
+// @noble/hashes (SHA-256 of table digests) is bundled in, not imported as its own modules
+// (issue #15). Its MIT notice travels with it.
+const NOBLE_NOTICE =
+  "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */";
+
+export default defineConfig(async (): Promise<Options[]> => {
+  const graph = await withInternals(await engineGraph());
+  const library: Options = {
     sourcemap: true,
-    clean: true,
     target: "node20",
+    minify: true,
+    splitting: false,
     treeshake: true,
-    minify: true,
-    // @noble/hashes (SHA-256 of table digests) is bundled in: importing its four modules
-    // separately made importing the engine ~1.5× slower than decimal.js alone (issue #15;
-    // `npm run bench:import`). Its MIT notice travels with it.
-    noExternal: ["@noble/hashes"],
-    banner: {
-      js: "/*! Includes @noble/hashes: MIT License, Copyright (c) 2022 Paul Miller (https://paulmillr.com) */",
+    dts: false,
+  };
+  return [
+    {
+      // Types of the three entry points, as one build so that they share their declarations.
+      entry: { index: "src/index.ts", engine: "src/engine.ts", calculator: "src/calculator.ts" },
+      format: ["esm", "cjs"],
+      dts: { only: true },
     },
-  },
-  {
-    entry: { cli: "src/cli/main.ts" },
-    format: ["esm"],
-    minify: true,
-    dts: false,
-    sourcemap: true,
-    clean: false,
-    target: "node20",
-    banner: { js: "#!/usr/bin/env node" },
-    noExternal: ["zod"],
-    esbuildPlugins: [lazyZod],
-  },
-  {
-    // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):
-    // decimal.js and the hash bundled in. A classic script also loads from a file:// page.
-    entry: { calculator: "src/calculator.ts" },
-    format: ["iife"],
-    dts: false,
-    sourcemap: false,
-    clean: false,
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    noExternal: [/.*/],
-  },
-]);
+    // `llm-pricebook/engine` (no built-in table, no zod) is ONE file, dist/engine.js (or .cjs),
+    // and `llm-pricebook` (+ built-in tables, parsing, output formats) and
+    // `llm-pricebook/calculator` (the custom element) import it rather than carrying a copy:
+    // one PricebookError class and one set of caches in a process (scripts/build/enginePlugins.ts).
+    ...(["esm", "cjs"] as const).flatMap((format): Options[] => [
+      {
+        ...library,
+        entry: { engine: "src/engine.ts" },
+        format: [format],
+        noExternal: ["@noble/hashes"],
+        banner: { js: NOBLE_NOTICE },
+        esbuildPlugins: [lazyDigest(), engineInternals(graph)],
+      },
+      {
+        ...library,
+        entry: { index: "src/index.ts", calculator: "src/calculator.ts" },
+        format: [format],
+        esbuildPlugins: [useEngine(graph, format === "esm" ? "./engine.js" : "./engine.cjs")],
+      },
+    ]),
+    {
+      entry: { cli: "src/cli/main.ts" },
+      format: ["esm"],
+      sourcemap: true,
+      minify: true,
+      target: "node20",
+      banner: { js: "#!/usr/bin/env node" },
+      noExternal: ["zod"],
+      esbuildPlugins: [lazyZod],
+    },
+    {
+      // One classic script for docs sites without a bundler (<script src=…/calculator.global.js>):
+      // the hash bundled in. A classic script also loads from a file:// page.
+      entry: { calculator: "src/calculator.ts" },
+      format: ["iife"],
+      platform: "browser",
+      target: "es2022",
+      minify: true,
+      noExternal: [/.*/],
+      banner: { js: NOBLE_NOTICE },
+    },
+  ];
+});

@@ -30,7 +30,7 @@ const perMillion = (field: string, rate: string | null) =>
     ? "none"
     : field.endsWith("webSearch")
       ? `${rate} / call`
-      : formatDecimal(new Dec(rate).mul(1_000_000));
+      : formatDecimal(new Dec(rate).times(1_000_000));
 
 /** The generated Markdown, between the markers. */
 export function catalogDisagreements(): string {

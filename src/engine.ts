@@ -1,6 +1,8 @@
 // The pricing engine: everything that prices from a compiled table, with no built-in table and
 // no schema library. `llm-pricebook/engine` is this file; `llm-pricebook` adds the built-in
-// tables and zod-validated parsing. This file only re-exports.
+// tables, zod-validated parsing and the output formats (renderTable, renderChart, toSql), which
+// stay out of the engine so that importing it costs at most 1.25× decimal.js alone (issue #15).
+// This file only re-exports.
 
 export { canonicalJson } from "./catalog/canonicalJson.js";
 export {
@@ -79,12 +81,7 @@ export {
   type SummarizePricedOptions,
   summarizePriced,
 } from "./records/summarizePriced.js";
-export type { Cell, ColumnKey, GridOptions, RateUnit, TableSection } from "./render/grid.js";
-export { SECTION_COLUMNS } from "./render/grid.js";
-export { type ChartKind, type RenderChartOptions, renderChart } from "./render/renderChart.js";
-export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
 export type * from "./schema/types.js";
-export { type SqlDialectName, type ToSqlOptions, toSql } from "./sql/toSql.js";
 export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";
 export { fromGeminiUsage } from "./usage/fromGeminiUsage.js";
 export { fromOpenAIUsage } from "./usage/fromOpenAIUsage.js";

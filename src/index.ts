@@ -1,4 +1,5 @@
-// Public API: the engine, plus the built-in tables and parsing of untrusted tables (zod).
+// Public API: the engine, plus the built-in tables, parsing of untrusted tables (zod) and the
+// output formats (tables, charts, SQL).
 // This file only re-exports; each export lives in the module named after it.
 
 export { parseTable, type SafeParseTableResult, safeParseTable } from "./catalog/parseTable.js";
@@ -14,8 +15,13 @@ export type {
   ImportReport,
   ImportSkip,
 } from "./import/types.js";
+export type { Cell, ColumnKey, GridOptions, RateUnit, TableSection } from "./render/grid.js";
+export { SECTION_COLUMNS } from "./render/grid.js";
+export { type ChartKind, type RenderChartOptions, renderChart } from "./render/renderChart.js";
+export { type RenderTableOptions, renderTable, type TableFormat } from "./render/renderTable.js";
 export { tableJsonSchema } from "./schema/tableJsonSchema.js";
 export { pricingTableSchema } from "./schema/tableSchema.js";
+export { type SqlDialectName, type ToSqlOptions, toSql } from "./sql/toSql.js";
 export {
   builtinPricebook,
   builtinTableInputs,

@@ -135,7 +135,7 @@ function prices(model: Model): Map<string, string> {
       for (const kind of KINDS) {
         const rate = model[kind];
         if (rate !== undefined && kind !== "webSearch") {
-          out.set(`serviceTiers.${name}.${kind}`, formatDecimal(new Dec(rate).mul(factor)));
+          out.set(`serviceTiers.${name}.${kind}`, formatDecimal(new Dec(rate).times(factor)));
         }
       }
     } else addRates(out, `serviceTiers.${name}.`, tier);

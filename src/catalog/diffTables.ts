@@ -1,5 +1,4 @@
-import Decimal from "decimal.js";
-import { Dec } from "../money/decimal.js";
+import { Dec, ROUND_HALF_EVEN } from "../money/decimal.js";
 import { divide, minus } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import { RATE_KINDS } from "../schema/rateKinds.js";
@@ -89,7 +88,7 @@ function relative(old: string | number | null, next: string | number | null): st
   const before = new Dec(old);
   if (before.isZero()) return null;
   const change = divide(minus(next, before), before);
-  return formatDecimal(change.toDecimalPlaces(6, Decimal.ROUND_HALF_EVEN));
+  return formatDecimal(change.toDecimalPlaces(6, ROUND_HALF_EVEN));
 }
 
 function keysDiff(a: object, b: object) {

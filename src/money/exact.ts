@@ -1,44 +1,30 @@
-import Decimal from "decimal.js";
-import { Dec } from "./decimal.js";
+import { add, Dec, type DecValue, multiply, quotient, subtract, toDec } from "./decimal.js";
 
-// Addition, subtraction and multiplication are exact at any length: they run in a clone whose
-// precision (decimal.js's maximum, 1e9 significant digits) no finite input reaches, and the
-// work is proportional to the digits the operands actually have. Division is the one
-// operation that may not terminate, so it never runs in that clone (a non-terminating
-// quotient would be computed to a billion digits): `divide` computes the precision a
-// terminating quotient needs from its operands. Results come back as the library's `Dec`, so
-// a later `.div` elsewhere can never inherit the huge precision.
-const Exact = Decimal.clone({
-  precision: 1e9,
-  rounding: Decimal.ROUND_HALF_EVEN,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-  minE: -9e15,
-  maxE: 9e15,
-});
-
-type Operand = Dec | string | number;
+// Addition, subtraction and multiplication are exact at any length: bigints have no precision
+// to exceed, and the work is proportional to the digits the operands actually have. Division
+// is the one operation that may not terminate: `divide` computes the precision a terminating
+// quotient needs from its operands.
 
 /** a + b, exact at any length. @internal */
-export function plus(a: Operand, b: Operand): Dec {
-  return new Dec(new Exact(a).plus(b));
+export function plus(a: DecValue, b: DecValue): Dec {
+  return add(toDec(a), toDec(b));
 }
 
 /** a − b, exact at any length. @internal */
-export function minus(a: Operand, b: Operand): Dec {
-  return new Dec(new Exact(a).minus(b));
+export function minus(a: DecValue, b: DecValue): Dec {
+  return subtract(toDec(a), toDec(b));
 }
 
 /** a × b, exact at any length. @internal */
-export function times(a: Operand, b: Operand): Dec {
-  return new Dec(new Exact(a).times(b));
+export function times(a: DecValue, b: DecValue): Dec {
+  return multiply(toDec(a), toDec(b));
 }
 
 /** The sum of decimals, exact at any length. @internal */
-export function sum(values: Iterable<Operand>): Dec {
-  let total = new Exact(0);
-  for (const value of values) total = total.plus(value);
-  return new Dec(total);
+export function sum(values: Iterable<DecValue>): Dec {
+  let total = new Dec(0n);
+  for (const value of values) total = add(total, toDec(value));
+  return total;
 }
 
 /** The least precision of a quotient: non-terminating quotients get this many digits. */
@@ -52,15 +38,20 @@ export const QUOTIENT_DIGITS = 100;
  *
  * @internal
  */
-export function divide(a: Operand, b: Operand): Dec {
-  const x = new Dec(a);
-  const y = new Dec(b);
+export function divide(a: DecValue, b: DecValue): Dec {
+  const x = toDec(a);
+  const y = toDec(b);
   const needed = x.sd() + Math.ceil(y.sd() * 3.33) + 2;
-  const Quotient = needed <= QUOTIENT_DIGITS ? Dec : Dec.clone({ precision: needed });
-  return new Dec(new Quotient(x).div(y));
+  return quotient(x, y, Math.max(needed, QUOTIENT_DIGITS));
 }
 
 /** The integer part of a ÷ b (b ≠ 0), truncated towards zero, exact at any length. @internal */
-export function divideToInteger(a: Operand, b: Operand): Dec {
-  return new Dec(new Exact(a).divToInt(b));
+export function divideToInteger(a: DecValue, b: DecValue): Dec {
+  const x = toDec(a);
+  const y = toDec(b);
+  if (y.c === 0n) throw new Error("[Dec] division by zero");
+  const shift = x.e - y.e;
+  return new Dec(
+    shift >= 0 ? (x.c * 10n ** BigInt(shift)) / y.c : x.c / (y.c * 10n ** BigInt(-shift)),
+  );
 }

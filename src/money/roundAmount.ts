@@ -1,5 +1,14 @@
-import Decimal from "decimal.js";
 import { pricebookError } from "../errors.js";
+import {
+  ROUND_CEIL,
+  ROUND_DOWN,
+  ROUND_FLOOR,
+  ROUND_HALF_DOWN,
+  ROUND_HALF_EVEN,
+  ROUND_HALF_UP,
+  ROUND_UP,
+  type Rounding,
+} from "./decimal.js";
 import { formatDecimal } from "./formatDecimal.js";
 import { type DecimalInput, toDecimal } from "./toDecimal.js";
 
@@ -20,14 +29,14 @@ export const ROUNDING_MODES: readonly RoundingMode[] = /* @__PURE__ */ Object.fr
   "floor",
 ]);
 
-const DECIMAL_MODE: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
-  "half-even": Decimal.ROUND_HALF_EVEN,
-  "half-up": Decimal.ROUND_HALF_UP,
-  "half-down": Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceil: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR,
+const DECIMAL_MODE: Readonly<Record<RoundingMode, Rounding>> = {
+  "half-even": ROUND_HALF_EVEN,
+  "half-up": ROUND_HALF_UP,
+  "half-down": ROUND_HALF_DOWN,
+  up: ROUND_UP,
+  down: ROUND_DOWN,
+  ceil: ROUND_CEIL,
+  floor: ROUND_FLOOR,
 };
 
 /** Options of {@link roundAmount}. */
@@ -66,7 +75,7 @@ export function roundAmount(amount: DecimalInput, options: RoundAmountOptions): 
   return formatDecimal(value.toDecimalPlaces(scale, roundingOf(mode)), scale);
 }
 
-/** @internal the decimal.js constant for a mode, or INVALID_ARGUMENT. */
+/** @internal the rounding constant for a mode, or INVALID_ARGUMENT. */
 export function roundingOf(mode: unknown, path: readonly (string | number)[] = ["mode"]) {
   if (typeof mode !== "string" || !Object.hasOwn(DECIMAL_MODE, mode)) {
     throw pricebookError(

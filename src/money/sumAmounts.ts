@@ -19,7 +19,7 @@ const MAX = Number.MAX_SAFE_INTEGER;
  * the total with {@link roundAmount} if you need cents.
  *
  * Decimal strings are added as scaled integers while the running total stays a safe integer,
- * and in decimal.js beyond; the result is the same either way.
+ * and in the exact decimal beyond; the result is the same either way.
  *
  * @example
  * sumAmounts(["0.1", "0.2"]);

@@ -6,7 +6,7 @@ import { formatScaled, POW10, parseScaled, pow10n } from "../money/scaled.js";
  * Division by a credit's unit price, compiled once per price. For a price u ÷ 10^k whose
  * numerator has no prime factors but 2 and 5 (0.0032 = 32 ÷ 10^4), every quotient terminates:
  * x ÷ price = x × c ÷ 10^(e − k), where 10^e = c × u. So dividing is one integer multiply.
- * Any other price divides in decimal.js (`divide`: at least 100 significant digits).
+ * Any other price divides in the exact decimal (`divide`: at least 100 significant digits).
  *
  * @internal
  */

@@ -26,7 +26,7 @@ function runCompare(args: ParsedArgs, context: Context): number {
 function describe(difference: PriceDifference): string {
   const perCall = difference.field.endsWith("webSearch");
   const show = (rate: string | null) =>
-    rate === null ? "none" : perCall ? rate : formatDecimal(new Dec(rate).mul(1_000_000));
+    rate === null ? "none" : perCall ? rate : formatDecimal(new Dec(rate).times(1_000_000));
   return `${difference.field} ${show(difference.a)} vs ${show(difference.b)}${perCall ? " per call" : " per 1M"}`;
 }
 
