@@ -290,3 +290,36 @@ describe("pricebooks", () => {
     ).toBe("INVALID_ARGUMENT");
   });
 });
+
+describe("compileTable: a rate per million is the rate per token, digit for digit", () => {
+  // The figure by decimal.js (dev only), against compileTable's own reading: a plain canonical
+  // perMillion is moved six places as a scaled integer; any other form is divided exactly.
+  it("for random rates in every form", async () => {
+    const fc = (await import("fast-check")).default;
+    const { default: Decimal } = await import("decimal.js");
+    const D = Decimal.clone({ precision: 200 });
+    const plain = (d: InstanceType<typeof D>) => d.toFixed();
+    const digits = fc.stringMatching(/^[0-9]{1,18}$/);
+    const rate = fc
+      .tuple(digits, fc.option(digits, { nil: undefined }))
+      .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`));
+    fc.assert(
+      fc.property(rate, rate, (input, output) => {
+        const table = compileTable({
+          id: "t",
+          version: "1",
+          effectiveFrom: "2025-01-01",
+          source: "test",
+          checkedOn: "2025-01-01",
+          currency: "USD",
+          models: {
+            m: { provider: "p", input: { perMillion: input }, output: { perMillion: output } },
+          },
+        });
+        expect(table.models.m?.input).toBe(plain(new D(input).div(1_000_000)));
+        expect(table.models.m?.output).toBe(plain(new D(output).div(1_000_000)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { Dec } from "../money/decimal.js";
 import { divide } from "../money/exact.js";
 import { formatDecimal } from "../money/formatDecimal.js";
+import { formatScaled } from "../money/scaled.js";
 import { TOKEN_RATE_KINDS as RATE_KINDS } from "../schema/rateKinds.js";
 import type {
   CreditRoundingInput,
@@ -165,11 +166,25 @@ function compileRate(issues: IssueList, path: Path, value: unknown): string | un
       return undefined;
     }
     if (!checkDecimal(issues, [...path, "perMillion"], value.perMillion)) return undefined;
-    return formatDecimal(divide(value.perMillion as string, 1_000_000));
+    const perMillion = value.perMillion as string;
+    // The usual form (no leading or trailing zeros, at most 15 characters): the same figure by moving
+    // the point six places, as a scaled integer (compiling every built-in table at start-up
+    // is ~1,000 of these).
+    const canonical = CANONICAL.exec(perMillion);
+    if (canonical !== null && perMillion.length <= 15) {
+      const fraction = canonical[2] ?? "";
+      return formatScaled(Number(`${canonical[1]}${fraction}`), fraction.length + 6);
+    }
+    return formatDecimal(divide(perMillion, 1_000_000));
   }
   if (!checkDecimal(issues, path, value)) return undefined;
+  // Already in plain canonical form: the figure itself.
+  if (CANONICAL.test(value as string)) return value as string;
   return formatDecimal(new Dec(value as string));
 }
+
+/** A decimal in plain canonical form: no leading zeros, no trailing zeros after the point. */
+const CANONICAL = /^(0|[1-9][0-9]*)(?:\.([0-9]*[1-9]))?$/;
 
 function compileRates(issues: IssueList, path: Path, value: Record<string, unknown>): Rates {
   const rates: Record<string, string> = {};
