@@ -65,22 +65,6 @@ export {
 export { type Quote, type QuoteOptions, quote } from "./pricing/quote.js";
 export { roundCredits } from "./pricing/roundCredits.js";
 export { type Deployment, type WorkflowCost, workflowCosts } from "./pricing/workflowCosts.js";
-export {
-  type PricedRow,
-  type PriceRecordsOptions,
-  type PriceRow,
-  priceRecords,
-  type RowTokens,
-  type UnpricedRow,
-} from "./records/priceRecords.js";
-export { type Dimension, RECORD_SHAPES, type RecordShape } from "./records/readRecord.js";
-export {
-  type PricedGroup,
-  type PricedSummary,
-  type PriceError,
-  type SummarizePricedOptions,
-  summarizePriced,
-} from "./records/summarizePriced.js";
 export type * from "./schema/types.js";
 export { fromAnthropicUsage } from "./usage/fromAnthropicUsage.js";
 export { fromGeminiUsage } from "./usage/fromGeminiUsage.js";

@@ -1,5 +1,5 @@
-// Public API: the engine, plus the built-in tables, parsing of untrusted tables (zod) and the
-// output formats (tables, charts, SQL).
+// Public API: the engine, plus the built-in tables, parsing of untrusted tables (zod), usage
+// logs (priceRecords, summarizePriced) and the output formats (tables, charts, SQL).
 // This file only re-exports; each export lives in the module named after it.
 
 export { parseTable, type SafeParseTableResult, safeParseTable } from "./catalog/parseTable.js";
@@ -15,6 +15,22 @@ export type {
   ImportReport,
   ImportSkip,
 } from "./import/types.js";
+export {
+  type PricedRow,
+  type PriceRecordsOptions,
+  type PriceRow,
+  priceRecords,
+  type RowTokens,
+  type UnpricedRow,
+} from "./records/priceRecords.js";
+export { type Dimension, RECORD_SHAPES, type RecordShape } from "./records/readRecord.js";
+export {
+  type PricedGroup,
+  type PricedSummary,
+  type PriceError,
+  type SummarizePricedOptions,
+  summarizePriced,
+} from "./records/summarizePriced.js";
 export type { Cell, ColumnKey, GridOptions, RateUnit, TableSection } from "./render/grid.js";
 export { SECTION_COLUMNS } from "./render/grid.js";
 export { type ChartKind, type RenderChartOptions, renderChart } from "./render/renderChart.js";
