@@ -108,6 +108,11 @@ function indexFor(table: PricingTable): TableIndex {
  * //=> "vendor-form"
  */
 export function resolveName(table: PricingTable, name: string): Resolved {
+  // The usual call: the table looked up last, and a name that is an exact entry.
+  if (table === lastTable) {
+    const exact = (lastIndex as TableIndex).names.get(name);
+    if (exact !== undefined) return exact;
+  }
   const found = findName(table, name);
   if (found !== undefined) return found;
   const wanted = name.toLowerCase();
