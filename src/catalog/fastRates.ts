@@ -64,7 +64,7 @@ function compile(rates: Rates): FastRates {
     // elements load more slowly in optimized code).
     lineNumerators: lineBig.map((n) => Number(n)),
     lineBig: Object.freeze(lineBig),
-    lineRates: Object.freeze(LINE_RATES.map((kind) => rates[kind])),
+    lineRates: LINE_RATES.map((kind) => rates[kind]),
   });
   compiled.set(rates, result);
   return result;
