@@ -5,6 +5,10 @@ import { describe, expect, it } from "vitest";
 import {
   builtinPricebook,
   charge,
+  chargeUsd,
+  fromAnthropicUsage,
+  fromGeminiUsage,
+  fromOpenAIUsage,
   type PricedRow,
   type PriceRow,
   priceRecords,
@@ -308,6 +312,98 @@ describe("the integer path equals charge() to the digit", () => {
           expect(row?.ok && row.usd).toBe(expected);
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on random provider responses: the adapter's usage priced by chargeUsd, or its error", () => {
+    const maybe = (n: number) => fc.option(fc.nat({ max: n }), { nil: undefined });
+    const response = fc.oneof(
+      fc.record({
+        shape: fc.constant("openai" as const),
+        prompt: fc.nat({ max: 2_000_000 }),
+        completion: fc.nat({ max: 100_000 }),
+        cached: maybe(2_000_000),
+        reasoning: maybe(100_000),
+        audioIn: maybe(1_000),
+        audioOut: maybe(1_000),
+      }),
+      fc.record({
+        shape: fc.constant("anthropic" as const),
+        prompt: fc.nat({ max: 2_000_000 }),
+        completion: fc.nat({ max: 100_000 }),
+        cached: maybe(500_000),
+        reasoning: maybe(500_000),
+        audioIn: fc.constant(undefined),
+        audioOut: fc.constant(undefined),
+      }),
+      fc.record({
+        shape: fc.constant("gemini" as const),
+        prompt: fc.nat({ max: 2_000_000 }),
+        completion: fc.nat({ max: 100_000 }),
+        cached: maybe(2_000_000),
+        reasoning: maybe(100_000),
+        audioIn: fc.constant(undefined),
+        audioOut: fc.constant(undefined),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...names), response, (pair, r) => {
+        const [table, model] = pair;
+        let record: Record<string, unknown>;
+        let adapt: (value: unknown) => ReturnType<typeof fromOpenAIUsage>;
+        if (r.shape === "openai") {
+          adapt = fromOpenAIUsage;
+          record = {
+            object: "chat.completion",
+            model,
+            usage: {
+              prompt_tokens: r.prompt,
+              completion_tokens: r.completion,
+              prompt_tokens_details: {
+                ...(r.cached === undefined ? {} : { cached_tokens: r.cached }),
+                ...(r.audioIn === undefined ? {} : { audio_tokens: r.audioIn }),
+              },
+              completion_tokens_details: {
+                ...(r.reasoning === undefined ? {} : { reasoning_tokens: r.reasoning }),
+                ...(r.audioOut === undefined ? {} : { audio_tokens: r.audioOut }),
+              },
+            },
+          };
+        } else if (r.shape === "anthropic") {
+          adapt = fromAnthropicUsage;
+          record = {
+            type: "message",
+            model,
+            usage: {
+              input_tokens: r.prompt,
+              output_tokens: r.completion,
+              ...(r.cached === undefined ? {} : { cache_read_input_tokens: r.cached }),
+              ...(r.reasoning === undefined ? {} : { cache_creation_input_tokens: r.reasoning }),
+            },
+          };
+        } else {
+          adapt = fromGeminiUsage;
+          record = {
+            modelVersion: model,
+            usageMetadata: {
+              promptTokenCount: r.prompt,
+              candidatesTokenCount: r.completion,
+              ...(r.cached === undefined ? {} : { cachedContentTokenCount: r.cached }),
+              ...(r.reasoning === undefined ? {} : { thoughtsTokenCount: r.reasoning }),
+            },
+          };
+        }
+        const [row] = [...priceRecords(table, [record], { asOf: "2025-12-01" })];
+        let expected: string;
+        try {
+          expected = chargeUsd(table, model, adapt(record));
+        } catch (error) {
+          expect(!row?.ok && row?.code).toBe((error as { code: string }).code);
+          return;
+        }
+        expect(row?.ok && row.usd).toBe(expected);
+      }),
       { numRuns: 3000 },
     );
   });

@@ -11,7 +11,7 @@ import type { ChargeOptions } from "../pricing/charge.js";
 import { chargeUsd } from "../pricing/chargeUsd.js";
 import { type NormalUsage, normalizeUsage, type Usage } from "../pricing/normalizeUsage.js";
 import { plainLevel } from "../pricing/plainUsage.js";
-import { countPresent, isCount, optionalCount } from "../pricing/tokens.js";
+import { isCount, optionalCount } from "../pricing/tokens.js";
 import type { Model, PricingTable, ServiceTierName } from "../schema/types.js";
 import { PROVIDER_TABLES } from "./otelAttributes.js";
 import {
@@ -306,28 +306,66 @@ function standardTotal(
   into: FastTotal = newFastTotal(),
 ): FastTotal | undefined {
   const u = usage as Record<string, unknown>;
-  const { input, output } = u;
-  if (!isCount(input) || !isCount(output)) return undefined;
-  const cachedInput = optionalCount(u.cachedInput);
-  const cacheWrite = optionalCount(u.cacheWrite);
-  const cacheWrite1h = optionalCount(u.cacheWrite1h);
-  const reasoning = optionalCount(u.reasoning);
-  if (cachedInput < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) return undefined;
-  // Audio, image and web-search parts have rates of their own (or none): the general path.
-  if (
-    (u.audioInput !== undefined && u.audioInput !== 0) ||
-    (u.imageInput !== undefined && u.imageInput !== 0) ||
-    (u.audioOutput !== undefined && u.audioOutput !== 0) ||
-    (u.webSearch !== undefined && u.webSearch !== 0)
-  ) {
-    return undefined;
-  }
+  let input: unknown;
+  let output: unknown;
+  let cachedInput: number;
+  let cacheWrite: number;
+  let cacheWrite1h: number;
+  let reasoning: number;
   if (onlyCounts) {
-    // A usage object with any other key (a part the adapter reports) takes the general path.
-    let keys = 0;
-    for (const _ in u) keys += 1;
-    if (keys !== 2 + countPresent(u)) return undefined;
+    // An adapter's usage: one pass over its keys (the adapters' objects have different
+    // shapes, and a named read of each possible key costs more than the keys it has). Only
+    // input, output and the four optional counts, each defined; any other key (an audio,
+    // image or web-search part, another part) takes the general path.
+    cachedInput = 0;
+    cacheWrite = 0;
+    cacheWrite1h = 0;
+    reasoning = 0;
+    for (const key in u) {
+      const value = u[key];
+      if (value === undefined) return undefined;
+      switch (key) {
+        case "input":
+          input = value;
+          break;
+        case "output":
+          output = value;
+          break;
+        case "cachedInput":
+          cachedInput = optionalCount(value);
+          break;
+        case "cacheWrite":
+          cacheWrite = optionalCount(value);
+          break;
+        case "cacheWrite1h":
+          cacheWrite1h = optionalCount(value);
+          break;
+        case "reasoning":
+          reasoning = optionalCount(value);
+          break;
+        default:
+          return undefined;
+      }
+    }
+  } else {
+    input = u.input;
+    output = u.output;
+    cachedInput = optionalCount(u.cachedInput);
+    cacheWrite = optionalCount(u.cacheWrite);
+    cacheWrite1h = optionalCount(u.cacheWrite1h);
+    reasoning = optionalCount(u.reasoning);
+    // Audio, image and web-search parts have rates of their own (or none): the general path.
+    if (
+      (u.audioInput !== undefined && u.audioInput !== 0) ||
+      (u.imageInput !== undefined && u.imageInput !== 0) ||
+      (u.audioOutput !== undefined && u.audioOutput !== 0) ||
+      (u.webSearch !== undefined && u.webSearch !== 0)
+    ) {
+      return undefined;
+    }
   }
+  if (!isCount(input) || !isCount(output)) return undefined;
+  if (cachedInput < 0 || cacheWrite < 0 || cacheWrite1h < 0 || reasoning < 0) return undefined;
   const uncached = input - cachedInput - cacheWrite - cacheWrite1h;
   if (uncached < 0 || reasoning > output) return undefined;
   // The same level the pricing fast paths choose (src/pricing/plainUsage.ts).
