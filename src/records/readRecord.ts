@@ -1,9 +1,9 @@
 import { isRecord } from "../catalog/validate.js";
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Usage } from "../pricing/normalizeUsage.js";
-import { fromAnthropicUsage } from "../usage/fromAnthropicUsage.js";
-import { fromGeminiUsage } from "../usage/fromGeminiUsage.js";
-import { fromOpenAIUsage } from "../usage/fromOpenAIUsage.js";
+import { readAnthropicUsage } from "../usage/fromAnthropicUsage.js";
+import { readGeminiUsage } from "../usage/fromGeminiUsage.js";
+import { readOpenAIUsage } from "../usage/fromOpenAIUsage.js";
 import { GEN_AI } from "./otelAttributes.js";
 
 /** The record shapes a log may hold (see {@link priceRecords}). */
@@ -182,13 +182,13 @@ function readResponse(
   let serviceTier: unknown;
   try {
     if (shape === "openai") {
-      usage = fromOpenAIUsage(record);
+      usage = readOpenAIUsage(record);
       serviceTier = record.service_tier;
     } else if (shape === "anthropic") {
-      usage = fromAnthropicUsage(record);
+      usage = readAnthropicUsage(record);
       serviceTier = isRecord(record.usage) ? record.usage.service_tier : undefined;
     } else {
-      usage = fromGeminiUsage(record);
+      usage = readGeminiUsage(record);
     }
   } catch (error) {
     if (!(error instanceof PricebookError)) throw error;

@@ -19,6 +19,14 @@ import { countAt, usageObject } from "./fields.js";
  * //=> { input: 188107, output: 393, cachedInput: 0, cacheWrite: 188086, cacheWrite1h: 0 }
  */
 export function fromAnthropicUsage(response: unknown): Usage {
+  return Object.freeze(readAnthropicUsage(response));
+}
+
+/**
+ * {@link fromAnthropicUsage} without the freeze, for the log reader (which never hands the usage
+ * out): the same counts and the same errors. @internal
+ */
+export function readAnthropicUsage(response: unknown): Usage {
   const usage = usageObject(response, "usage");
   const uncached = countAt(usage, ["input_tokens"]);
   const output = countAt(usage, ["output_tokens"]);
@@ -47,12 +55,12 @@ export function fromAnthropicUsage(response: unknown): Usage {
     );
   }
   const webSearch = countAt(usage, ["server_tool_use", "web_search_requests"], 0);
-  return Object.freeze({
+  return {
     input,
     output,
     cachedInput: read,
     cacheWrite,
     cacheWrite1h,
     ...(webSearch > 0 ? { webSearch } : {}),
-  });
+  };
 }

@@ -25,6 +25,14 @@ import { countAt, usageObject } from "./fields.js";
  * //=> { input: 1200, output: 480, cachedInput: 1000, reasoning: 400 }
  */
 export function fromGeminiUsage(response: unknown): Usage {
+  return Object.freeze(readGeminiUsage(response));
+}
+
+/**
+ * {@link fromGeminiUsage} without the freeze, for the log reader (which never hands the usage
+ * out): the same counts and the same errors. @internal
+ */
+export function readGeminiUsage(response: unknown): Usage {
   const usage = usageObject(response, "usageMetadata");
   const input =
     countAt(usage, ["promptTokenCount"]) + countAt(usage, ["toolUsePromptTokenCount"], 0);
@@ -58,7 +66,7 @@ export function fromGeminiUsage(response: unknown): Usage {
       `the response has ${candidates.IMAGE} IMAGE output tokens, which the library has no rate kind for; they are not priced as text`,
     );
   }
-  return Object.freeze({
+  return {
     input,
     output,
     cachedInput: countAt(usage, ["cachedContentTokenCount"], 0),
@@ -66,7 +74,7 @@ export function fromGeminiUsage(response: unknown): Usage {
     ...(audioInput > 0 ? { audioInput } : {}),
     ...(imageInput > 0 ? { imageInput } : {}),
     ...(audioOutput > 0 ? { audioOutput } : {}),
-  });
+  };
 }
 
 /** A `[{ modality, tokenCount }]` list as counts by modality; empty when absent. */

@@ -22,6 +22,14 @@ import { countAt, usageObject } from "./fields.js";
  * //=> { input: 2006, output: 300, cachedInput: 1920, reasoning: 0 }
  */
 export function fromOpenAIUsage(response: unknown): Usage {
+  return Object.freeze(readOpenAIUsage(response));
+}
+
+/**
+ * {@link fromOpenAIUsage} without the freeze, for the log reader (which never hands the usage
+ * out): the same counts and the same errors. @internal
+ */
+export function readOpenAIUsage(response: unknown): Usage {
   const usage = usageObject(response, "usage");
   const responses = "input_tokens" in usage;
   const inKey = responses
@@ -56,13 +64,13 @@ export function fromOpenAIUsage(response: unknown): Usage {
   }
   const audioOutput = countAt(usage, [outKey, "audio_tokens"], 0);
   const webSearch = webSearchCalls(response);
-  return Object.freeze({
+  return {
     ...base,
     ...(audioInput > 0 ? { audioInput } : {}),
     ...(imageInput > 0 ? { imageInput } : {}),
     ...(audioOutput > 0 ? { audioOutput } : {}),
     ...(webSearch > 0 ? { webSearch } : {}),
-  });
+  };
 }
 
 /** The `web_search_call` items of a Responses API response's `output`; 0 without one. */
