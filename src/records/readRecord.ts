@@ -247,9 +247,12 @@ function readSpan(
   if (!isRecord(span)) return failed("otel", null, EMPTY, notARecord(span));
   const attributes = attributesOf(span.attributes);
   const dimensions: Record<string, Dimension> = {};
-  for (const [key, value] of Object.entries(resourceAttributes)) dimensions[key] = value;
-  for (const [key, value] of Object.entries(attributes)) {
-    if (!CONSUMED_ATTRIBUTES.has(key)) dimensions[key] = value;
+  // Object.keys rather than Object.entries: one array per span, not one per attribute.
+  for (const key of Object.keys(resourceAttributes)) {
+    dimensions[key] = resourceAttributes[key] as Dimension;
+  }
+  for (const key of Object.keys(attributes)) {
+    if (!CONSUMED_ATTRIBUTES.has(key)) dimensions[key] = attributes[key] as Dimension;
   }
   const model = stringOr(attributes[GEN_AI.responseModel] ?? attributes[GEN_AI.requestModel]);
   const provider = stringOr(attributes[GEN_AI.providerName] ?? attributes[GEN_AI.system]);

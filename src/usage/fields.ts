@@ -1,7 +1,7 @@
 import { isRecord } from "../catalog/validate.js";
 import { pricebookError } from "../errors.js";
 import { describe } from "../money/toDecimal.js";
-import { toTokenCount } from "../pricing/tokens.js";
+import { isCount, toTokenCount } from "../pricing/tokens.js";
 
 /** The usage object itself, or the `usage`/`usageMetadata` of a whole response. @internal */
 export function usageObject(value: unknown, key: string): Record<string, unknown> {
@@ -30,5 +30,7 @@ export function countAt(
     if (fallback !== undefined) return fallback;
     throw pricebookError("INVALID_USAGE", ["usage", ...path], `missing ${path.join(".")}`);
   }
+  // A valid count (the usual case) needs no error path.
+  if (isCount(value)) return value;
   return toTokenCount(value, ["usage", ...path]);
 }
