@@ -6,6 +6,12 @@
 //   npm run bench:price                     # 1,000,000 and 5,000,000 lines
 //   BENCH_LINES=200000 npm run bench:price  # one size
 //   BENCH_CLI=/path/to/other/dist/cli.js …   # time another build (a before/after comparison)
+//   BENCH_MIXED=0 npm run bench:price       # skip the mixed-shape log (default 600,000 lines)
+//
+// Besides the flat logs, a log that mixes shapes — OpenAI chat completions, Anthropic messages
+// and OpenTelemetry GenAI spans, a third each — is timed against a float baseline that reads the
+// same three shapes. Those rows take the general reading (adapters, span attributes), not the
+// flat records' direct path.
 import { spawn } from "node:child_process";
 import {
   createReadStream,
@@ -72,6 +78,115 @@ let usd = 0;
 for (const v of totals.values()) usd += v;
 process.stdout.write(JSON.stringify({ rows, usd, groups: totals.size }));
 `;
+
+/** Float rates for the mixed log's baseline, read from the same built-in tables. */
+const MIXED_MODELS = [
+  { model: "gpt-4.1-mini", table: "openai" },
+  { model: "claude-sonnet-4-20250514", table: "anthropic" },
+  { model: "gemini-2.5-flash", table: "google" },
+] as const;
+
+function mixedRates() {
+  const rates: Record<string, [number, number]> = {};
+  for (const { model, table } of MIXED_MODELS) {
+    const t = tableAsOf(builtinPricebook(), table, { asOf: "2025-11-15" });
+    const m = Object.values(t.models).find((x) => x.id === model || x.aliases.includes(model));
+    if (m === undefined) throw new Error(model);
+    rates[model] = [Number(m.input), Number(m.output)];
+  }
+  return rates;
+}
+
+const MIXED_BASELINE = `
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+const rates = JSON.parse(process.argv[3]);
+const totals = new Map();
+let rows = 0;
+for await (const line of createInterface({ input: createReadStream(process.argv[2]), crlfDelay: Infinity })) {
+  if (line === "") continue;
+  const r = JSON.parse(line);
+  let model, input, output, customer;
+  if (r.attributes) {
+    const a = {};
+    for (const { key, value } of r.attributes) a[key] = value.stringValue ?? Number(value.intValue);
+    model = a["gen_ai.response.model"]; input = a["gen_ai.usage.input_tokens"]; output = a["gen_ai.usage.output_tokens"]; customer = a.customer;
+  } else if (r.usage.prompt_tokens !== undefined) {
+    model = r.model; input = r.usage.prompt_tokens; output = r.usage.completion_tokens; customer = r.customer;
+  } else {
+    model = r.model; input = r.usage.input_tokens; output = r.usage.output_tokens; customer = r.customer;
+  }
+  const [ri, ro] = rates[model];
+  totals.set(customer, (totals.get(customer) ?? 0) + input * ri + output * ro);
+  rows += 1;
+}
+let usd = 0;
+for (const v of totals.values()) usd += v;
+process.stdout.write(JSON.stringify({ rows, usd, groups: totals.size }));
+`;
+
+/** A log of OpenAI chat completions, Anthropic messages and OTel GenAI spans, a third each. */
+async function generateMixed(file: string, lines: number): Promise<void> {
+  const out = createWriteStream(file);
+  let seed = 7;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed >>> 8;
+  };
+  let chunk = "";
+  for (let i = 0; i < lines; i++) {
+    const input = 100 + (next() % 20_000);
+    const output = 10 + (next() % 2_000);
+    const day = 1 + (next() % 28);
+    const created = Date.UTC(2025, 10, day) / 1000;
+    const customer = `cust-${String(next() % 500).padStart(4, "0")}`;
+    let record: unknown;
+    if (i % 3 === 0) {
+      record = {
+        id: `chatcmpl-${i}`,
+        object: "chat.completion",
+        created,
+        model: "gpt-4.1-mini",
+        usage: {
+          prompt_tokens: input,
+          completion_tokens: output,
+          total_tokens: input + output,
+          prompt_tokens_details: { cached_tokens: 0 },
+        },
+        customer,
+      };
+    } else if (i % 3 === 1) {
+      record = {
+        id: `msg_${i}`,
+        type: "message",
+        model: "claude-sonnet-4-20250514",
+        at: `2025-11-${String(day).padStart(2, "0")}T10:00:00Z`,
+        usage: { input_tokens: input, output_tokens: output, cache_read_input_tokens: 0 },
+        customer,
+      };
+    } else {
+      const attribute = (key: string, value: object) => ({ key, value });
+      record = {
+        name: "chat gemini-2.5-flash",
+        startTimeUnixNano: String(BigInt(created) * 1_000_000_000n),
+        attributes: [
+          attribute("gen_ai.provider.name", { stringValue: "gcp.gemini" }),
+          attribute("gen_ai.response.model", { stringValue: "gemini-2.5-flash" }),
+          attribute("gen_ai.usage.input_tokens", { intValue: String(input) }),
+          attribute("gen_ai.usage.output_tokens", { intValue: String(output) }),
+          attribute("customer", { stringValue: customer }),
+        ],
+      };
+    }
+    chunk += `${JSON.stringify(record)}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
+      chunk = "";
+    }
+  }
+  out.end(chunk);
+  await new Promise<void>((r) => out.once("finish", () => r()));
+}
 
 async function generate(file: string, lines: number): Promise<void> {
   const out = createWriteStream(file);
@@ -176,10 +291,15 @@ writeFileSync(baseline, BASELINE);
 const report = join(dir, "report.cjs");
 writeFileSync(report, REPORT);
 const rates = JSON.stringify(floatRates());
+const mixedLines = Number(process.env.BENCH_MIXED ?? 600_000);
+const mixedBaseline = join(dir, "baseline-mixed.mjs");
+writeFileSync(mixedBaseline, MIXED_BASELINE);
+const runs: { lines: number; mixed: boolean }[] = sizes.map((lines) => ({ lines, mixed: false }));
+if (mixedLines > 0) runs.push({ lines: mixedLines, mixed: true });
 try {
-  for (const lines of sizes) {
-    const file = join(dir, `usage-${lines}.jsonl`);
-    await generate(file, lines);
+  for (const { lines, mixed } of runs) {
+    const file = join(dir, `usage-${lines}${mixed ? "-mixed" : ""}.jsonl`);
+    await (mixed ? generateMixed(file, lines) : generate(file, lines));
     const mb = statSync(file).size / 1e6;
     // Warm the page cache so neither run pays for the first read (streamed: a parent holding the
     // file would not change the children's figures, but would the machine's).
@@ -187,7 +307,9 @@ try {
       // read and drop
     }
     const cli = await timed(report, [CLI, "price", file, "--group-by", "customer", "--json"]);
-    const base = await timed(report, [baseline, file, rates]);
+    const base = mixed
+      ? await timed(report, [mixedBaseline, file, JSON.stringify(mixedRates())])
+      : await timed(report, [baseline, file, rates]);
     const priced = JSON.parse(cli.stdout);
     const floats = JSON.parse(base.stdout);
     if (priced.rows !== lines || priced.unpriced !== 0 || floats.rows !== lines) {
@@ -198,7 +320,7 @@ try {
       `${t.cpu.toFixed(2).padStart(7)} s CPU ${rate(lines, t.cpu).padStart(10)} rows/s` +
       `  peak RSS ${t.peakMb.toFixed(0)} MB  total ${total}`;
     console.log(
-      `${lines.toLocaleString("en-US")} lines (${mb.toFixed(0)} MB), ${priced.groups.length} customers\n` +
+      `${lines.toLocaleString("en-US")} lines${mixed ? " of mixed shapes (OpenAI, Anthropic, OTel spans)" : ""} (${mb.toFixed(0)} MB), ${priced.groups.length} customers\n` +
         `${row("llm-pricebook price", cli, `${priced.usd} (exact)`)}\n` +
         `${row("readline + floats", base, `${floats.usd} (floats, one rate per model)`)}\n` +
         `  ratio (price ÷ baseline rows/s): wall ${(base.seconds / cli.seconds).toFixed(2)}, CPU ${(base.cpu / cli.cpu).toFixed(2)}`,
