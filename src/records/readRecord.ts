@@ -89,23 +89,24 @@ const EMPTY: Readonly<Record<string, Dimension>> = Object.freeze({});
 export function readRecord(
   record: unknown,
   shape: RecordShape | undefined,
+  keys?: ReadonlySet<string>,
 ): UsageItem | readonly UsageItem[] {
   if (!isRecord(record)) return failed("flat", null, EMPTY, notARecord(record));
   const detected = shape ?? detectShape(record);
   switch (detected) {
     case "flat":
-      return readFlat(record);
+      return readFlat(record, keys);
     case "otel":
-      return readOtel(record);
+      return readOtel(record, keys);
     case undefined:
       return failed(
         "flat",
         stringOr(record.model),
-        primitives(record, FLAT_KEYS),
+        primitives(record, FLAT_KEYS, keys),
         notARecord(record),
       );
     default:
-      return readResponse(record, detected);
+      return readResponse(record, detected, keys);
   }
 }
 
@@ -141,12 +142,16 @@ function isFlatCount(value: unknown): boolean {
   return typeof value === "number" || typeof value === "string";
 }
 
-function readFlat(record: Record<string, unknown>): UsageItem {
+function readFlat(record: Record<string, unknown>, keys?: ReadonlySet<string>): UsageItem {
   // `{ model, usage: { input, output } }` is flat too.
   const source = isRecord(record.usage) && !("input" in record) ? record.usage : record;
   const dimensions: Record<string, Dimension> = {};
   for (const key in record) {
-    if (!FLAT_KEYS.has(key) && !(source !== record && key === "usage")) {
+    if (
+      !FLAT_KEYS.has(key) &&
+      !(source !== record && key === "usage") &&
+      (keys === undefined || keys.has(key))
+    ) {
       dimensions[key] = record[key] as Dimension;
     }
   }
@@ -170,9 +175,10 @@ function readFlat(record: Record<string, unknown>): UsageItem {
 function readResponse(
   record: Record<string, unknown>,
   shape: "openai" | "anthropic" | "gemini",
+  keys?: ReadonlySet<string>,
 ): UsageItem {
   const model = stringOr(shape === "gemini" ? (record.modelVersion ?? record.model) : record.model);
-  const dimensions = primitives(record, RESPONSE_KEYS);
+  const dimensions = primitives(record, RESPONSE_KEYS, keys);
   let at: UsageItem["at"] = null;
   if (record.at !== undefined) at = { kind: "iso", value: record.at };
   else if (record.created_at !== undefined) at = { kind: "seconds", value: record.created_at };
@@ -210,8 +216,11 @@ function readResponse(
   };
 }
 
-function readOtel(record: Record<string, unknown>): UsageItem | readonly UsageItem[] {
-  if (!Array.isArray(record.resourceSpans)) return readSpan(record, EMPTY);
+function readOtel(
+  record: Record<string, unknown>,
+  keys?: ReadonlySet<string>,
+): UsageItem | readonly UsageItem[] {
+  if (!Array.isArray(record.resourceSpans)) return readSpan(record, EMPTY, keys);
   const items: UsageItem[] = [];
   for (const resourceSpans of record.resourceSpans) {
     const resource = isRecord(resourceSpans) ? resourceSpans.resource : undefined;
@@ -231,7 +240,7 @@ function readOtel(record: Record<string, unknown>): UsageItem | readonly UsageIt
         ) {
           continue;
         }
-        items.push(readSpan(span, resourceAttributes));
+        items.push(readSpan(span, resourceAttributes, keys));
       }
     }
   }
@@ -243,16 +252,28 @@ const CONSUMED_ATTRIBUTES = new Set<string>(Object.values(GEN_AI));
 function readSpan(
   span: unknown,
   resourceAttributes: Readonly<Record<string, Dimension>>,
+  keys?: ReadonlySet<string>,
 ): UsageItem {
   if (!isRecord(span)) return failed("otel", null, EMPTY, notARecord(span));
   const attributes = attributesOf(span.attributes);
   const dimensions: Record<string, Dimension> = {};
-  // Object.keys rather than Object.entries: one array per span, not one per attribute.
-  for (const key of Object.keys(resourceAttributes)) {
-    dimensions[key] = resourceAttributes[key] as Dimension;
-  }
-  for (const key of Object.keys(attributes)) {
-    if (!CONSUMED_ATTRIBUTES.has(key)) dimensions[key] = attributes[key] as Dimension;
+  if (keys !== undefined) {
+    // Only the keys asked for: a span's own attribute, else its resource's.
+    for (const key of keys) {
+      if (Object.hasOwn(attributes, key) && !CONSUMED_ATTRIBUTES.has(key)) {
+        dimensions[key] = attributes[key] as Dimension;
+      } else if (Object.hasOwn(resourceAttributes, key)) {
+        dimensions[key] = resourceAttributes[key] as Dimension;
+      }
+    }
+  } else {
+    // Object.keys rather than Object.entries: one array per span, not one per attribute.
+    for (const key of Object.keys(resourceAttributes)) {
+      dimensions[key] = resourceAttributes[key] as Dimension;
+    }
+    for (const key of Object.keys(attributes)) {
+      if (!CONSUMED_ATTRIBUTES.has(key)) dimensions[key] = attributes[key] as Dimension;
+    }
   }
   const model = stringOr(attributes[GEN_AI.responseModel] ?? attributes[GEN_AI.requestModel]);
   const provider = stringOr(attributes[GEN_AI.providerName] ?? attributes[GEN_AI.system]);
@@ -353,10 +374,10 @@ function toCount(value: unknown, name: string): number {
 function primitives(
   record: Record<string, unknown>,
   skip: ReadonlySet<string>,
+  keys?: ReadonlySet<string>,
 ): Record<string, Dimension> {
   const out: Record<string, Dimension> = {};
-  for (const key in record) {
-    if (skip.has(key)) continue;
+  const take = (key: string) => {
     const value = record[key];
     if (
       value === null ||
@@ -366,6 +387,12 @@ function primitives(
     ) {
       out[key] = value;
     }
+  };
+  if (keys !== undefined) {
+    // Only the keys asked for (the group keys of a totals-only read).
+    for (const key of keys) if (!skip.has(key) && Object.hasOwn(record, key)) take(key);
+  } else {
+    for (const key in record) if (!skip.has(key)) take(key);
   }
   return out;
 }

@@ -163,18 +163,33 @@ export function createRecordPricer(
             total = usd.int <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(usd.int) : usd.int;
             scale = usd.scale;
           }
-          sink.priced({
-            line,
-            shape: item.shape,
-            model: item.model,
-            day,
-            table,
-            resolved,
-            used,
-            total,
-            scale,
-            dimensions: item.dimensions,
-          });
+          if (totalsOnly === undefined) {
+            sink.priced({
+              line,
+              shape: item.shape,
+              model: item.model,
+              day,
+              table,
+              resolved,
+              used,
+              total,
+              scale,
+              dimensions: item.dimensions,
+            });
+          } else {
+            // The one reused facts object (see priceFlat).
+            facts.line = line;
+            facts.shape = item.shape;
+            facts.model = item.model;
+            facts.day = day;
+            facts.table = table;
+            facts.resolved = resolved;
+            facts.used = used;
+            facts.total = total;
+            facts.scale = scale;
+            facts.dimensions = item.dimensions;
+            sink.priced(facts);
+          }
           return;
         } catch (caught) {
           if (!(caught instanceof PricebookError)) throw caught;
@@ -200,6 +215,8 @@ export function createRecordPricer(
     totalsOnly !== undefined &&
     (shape === undefined || shape === "flat") &&
     totalsOnly.groupBy.every((key) => !FLAT_KEYS.has(key) && key !== "__proto__");
+  // A totals-only caller reads no dimension but its group keys.
+  const wanted = totalsOnly === undefined ? undefined : new Set(totalsOnly.groupBy);
   const scratch = newFastTotal();
   const facts: { -readonly [K in keyof PricedFacts]: PricedFacts[K] } = {
     line: 0,
@@ -244,6 +261,8 @@ export function createRecordPricer(
     if (standardTotal(resolved.model, record, false, scratch) === undefined) return false;
     // One facts object for every row: a totals-only caller reads it during the call only.
     facts.line = line;
+    facts.shape = "flat";
+    facts.used = scratch.used;
     facts.model = model;
     facts.day = day;
     facts.table = table;
@@ -279,7 +298,7 @@ export function createRecordPricer(
       }
     }
     if (direct && isRecord(value) && priceFlat(value, line, sink)) return;
-    const items = readRecord(value, shape);
+    const items = readRecord(value, shape, wanted);
     if (!Array.isArray(items)) priceItem(items as UsageItem, line, sink);
     else for (const item of items) priceItem(item, line, sink);
   };
