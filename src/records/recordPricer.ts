@@ -135,8 +135,9 @@ export function createRecordPricer(
         try {
           const day = item.at === null ? defaultDay : dayOf(item.at);
           const found = find(day, item.provider, item.model);
-          if (found instanceof PricebookError) throw found;
-          const { table, resolved } = found;
+          // A cached error has no `resolved` (cheaper than instanceof; see priceFlat).
+          if ((found as { resolved?: Resolved }).resolved === undefined) throw found;
+          const { table, resolved } = found as Exclude<Found, PricebookError>;
           const model = resolved.model;
           // The common case in integers (no service tier, safe rates); anything else — and
           // every error — through chargeUsd, which is charge's figure by contract.
@@ -532,15 +533,32 @@ function finder(
     };
   }
   const all = [...ids];
+  // Names a span's provider routes to one table, per edition and table id: no key is built
+  // per row (a "table\nmodel" string was a concatenation and a hash on every span).
+  const routed = new WeakMap<Map<string, Found>, Map<string, Map<string, Found>>>();
   return (day, provider, model) => {
     const names = namesOn(day, all) as Map<string, Found>;
     const hinted = provider === null ? undefined : PROVIDER_TABLES[provider.toLowerCase()];
     const id = hinted !== undefined && ids.has(hinted) ? hinted : undefined;
-    const key = id === undefined ? model : `${id}\n${model}`;
+    if (id === undefined) {
+      return (
+        names.get(model) ??
+        cache(names, model, () => pricebookResolve(pricebook, model, { asOf: day }))
+      );
+    }
+    let byId = routed.get(names);
+    if (byId === undefined) {
+      byId = new Map();
+      routed.set(names, byId);
+    }
+    let inTable = byId.get(id);
+    if (inTable === undefined) {
+      inTable = new Map();
+      byId.set(id, inTable);
+    }
     return (
-      names.get(key) ??
-      cache(names, key, () => {
-        if (id === undefined) return pricebookResolve(pricebook, model, { asOf: day });
+      inTable.get(model) ??
+      cache(inTable, model, () => {
         const table = tableAsOf(pricebook, id, { asOf: day });
         return { table, resolved: resolveName(table, model) };
       })

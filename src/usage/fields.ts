@@ -23,8 +23,8 @@ export function countAt(
   fallback?: number,
 ): number {
   let value: unknown = object;
-  for (const key of path) {
-    value = isRecord(value) ? value[key] : undefined;
+  for (let i = 0; i < path.length; i++) {
+    value = isRecord(value) ? value[path[i] as string] : undefined;
   }
   if (value === undefined || value === null) {
     if (fallback !== undefined) return fallback;
