@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { inertText } from "../src/cli/command.js";
 import { gptTrainerByok20241101 } from "../src/tables/gptTrainerByok20241101.js";
 import { cli } from "./helpers.js";
 
@@ -123,5 +124,22 @@ describe("CLI", () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('-- Tables: "gpt-trainer-byok@2024-11-01"\n');
     expect(out.stdout).toContain('FROM "logs"."Usage 2026" AS u');
+  });
+});
+
+describe("table --format csv on the terminal path", () => {
+  it("keeps CSV's CRLF line ends, and still escapes a lone carriage return", () => {
+    const result = cli("table", "--table", "openai", "--as-of", "2025-07-01", "--format", "csv");
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("\\u000d");
+    expect(result.stdout.endsWith("\r\n")).toBe(true);
+    const lines = result.stdout.slice(0, -2).split("\r\n");
+    expect(lines[0]).toBe(
+      "Model,Provider,Input / 1M Tokens,Cached Input / 1M Tokens,Cache Write / 1M Tokens,1h Cache Write / 1M Tokens,Output / 1M Tokens,Long Context (per 1M),Batch (per 1M)",
+    );
+    // Every line ends in CRLF; none holds a bare CR or LF.
+    expect(lines.every((line) => !/[\r\n]/.test(line))).toBe(true);
+    // A bare CR (it could overwrite a line on a terminal) is still escaped; CRLF is kept.
+    expect(inertText("evil\rlabel\r\nnext\r")).toBe("evil\\u000dlabel\r\nnext\\u000d");
   });
 });

@@ -74,11 +74,13 @@ export function positionals(
 /**
  * Characters a terminal acts on rather than shows: C0 controls but the newline (ESC starts a
  * terminal escape sequence), DEL, C1 controls, bidirectional overrides, embeddings, isolates
- * and marks (which reorder what is shown), and the Unicode line and paragraph separators.
+ * and marks (which reorder what is shown), and the Unicode line and paragraph separators. A
+ * carriage return is kept where it ends a line (CSV's CRLF, RFC 4180): before a newline it
+ * moves nothing a reader sees; alone it could overwrite a line, and is escaped.
  */
 const UNSAFE =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 /** `\u001b` for ESC: a character shown as its escape, not acted on. */
 const escapeChar = (char: string) =>

@@ -33,7 +33,13 @@ function runTable(args: ParsedArgs, context: Context): number {
     ...(columns === undefined ? {} : { columns }),
     credits: args.flags.get("credits") === true,
   });
-  print(context, { table: table.provenance, format, section: section ?? null, text }, `${text}\n`);
+  // CSV ends its last record as it ends the others (CRLF, RFC 4180).
+  const end = format === "csv" ? "\r\n" : "\n";
+  print(
+    context,
+    { table: table.provenance, format, section: section ?? null, text },
+    `${text}${end}`,
+  );
   return 0;
 }
 
