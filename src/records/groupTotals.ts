@@ -50,13 +50,6 @@ interface Group {
   priced: number;
   unpriced: number;
   tokens: number;
-  /**
-   * The running sum at the scale of the group's first priced row, in the group itself (a row
-   * at that scale touches no other object), while it stays a safe integer; every other amount
-   * goes to `usd`.
-   */
-  scale: number;
-  sum: number;
   readonly usd: ScaledSum;
 }
 
@@ -128,14 +121,7 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
       group.rows += 1;
       group.priced += 1;
       group.tokens += rowTokens;
-      if (scale === group.scale && typeof int === "number" && group.sum + int <= MAX) {
-        group.sum += int;
-      } else if (group.scale === -1 && typeof int === "number") {
-        group.scale = scale;
-        group.sum = int;
-      } else {
-        addScaled(group.usd, int, scale);
-      }
+      addScaled(group.usd, int, scale);
     },
     addUnpriced(dimensions, fields, line, code, message) {
       all.rows += 1;
@@ -156,14 +142,7 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
       }
       // The overall total is the sum of the groups' (each row is in exactly one group).
       const total = newScaledSum();
-      for (const group of groups.values()) {
-        if (group.scale >= 0) {
-          addScaled(group.usd, group.sum, group.scale);
-          group.scale = -2; // folded in: summary() may be called again
-          group.sum = 0;
-        }
-        addSum(total, group.usd);
-      }
+      for (const group of groups.values()) addSum(total, group.usd);
       const list = [...groups.values()]
         .sort((a, b) => compareKeys(a.key, b.key))
         .map((group) =>
@@ -192,20 +171,8 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
   };
 }
 
-const MAX = Number.MAX_SAFE_INTEGER;
-
 function newGroup(key: readonly Dimension[]): Group {
-  // scale -1: no priced row yet (the first one sets it).
-  return {
-    key,
-    rows: 0,
-    priced: 0,
-    unpriced: 0,
-    tokens: 0,
-    scale: -1,
-    sum: 0,
-    usd: newScaledSum(),
-  };
+  return { key, rows: 0, priced: 0, unpriced: 0, tokens: 0, usd: newScaledSum() };
 }
 
 function keyValue(
