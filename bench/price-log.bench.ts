@@ -126,15 +126,8 @@ process.stdout.write(JSON.stringify({ rows, usd, groups: totals.size }));
 `;
 
 /** A log of OpenAI chat completions, Anthropic messages and OTel GenAI spans, a third each. */
-async function generateMixed(file: string, lines: number): Promise<void> {
-  const out = createWriteStream(file);
-  let seed = 7;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed >>> 8;
-  };
-  let chunk = "";
-  for (let i = 0; i < lines; i++) {
+function generateMixed(file: string, lines: number): Promise<void> {
+  return writeLog(file, lines, 7, (i, next) => {
     const input = 100 + (next() % 20_000);
     const output = 10 + (next() % 2_000);
     const day = 1 + (next() % 28);
@@ -178,32 +171,19 @@ async function generateMixed(file: string, lines: number): Promise<void> {
         ],
       };
     }
-    chunk += `${JSON.stringify(record)}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
-      chunk = "";
-    }
-  }
-  out.end(chunk);
-  await new Promise<void>((r) => out.once("finish", () => r()));
+    return record;
+  });
 }
 
-async function generate(file: string, lines: number): Promise<void> {
-  const out = createWriteStream(file);
-  let seed = 42;
-  const next = () => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed >>> 8;
-  };
-  let chunk = "";
-  for (let i = 0; i < lines; i++) {
+function generate(file: string, lines: number): Promise<void> {
+  return writeLog(file, lines, 42, (i, next) => {
     const m = MODELS[next() % MODELS.length] as (typeof MODELS)[number];
     const day = new Date(Date.parse(m.from) + (next() % 80) * 86_400_000)
       .toISOString()
       .slice(0, 10);
     const input = 50 + (next() % 40_000);
     const cached = next() % 3 === 0 ? Math.floor(input * 0.8) : 0;
-    const record = {
+    return {
       model: m.model,
       at: `${day}T${String(next() % 24).padStart(2, "0")}:${String(next() % 60).padStart(2, "0")}:07Z`,
       input,
@@ -212,7 +192,28 @@ async function generate(file: string, lines: number): Promise<void> {
       customer: `cust-${String(next() % 500).padStart(4, "0")}`,
       request_id: `req_${i.toString(36).padStart(8, "0")}`,
     };
-    chunk += `${JSON.stringify(record)}\n`;
+  });
+}
+
+/**
+ * Writes `lines` JSON lines made by `record(i, next)`, where `next` is a seeded generator (the
+ * same file for the same seed), in 1 MB writes.
+ */
+async function writeLog(
+  file: string,
+  lines: number,
+  seed: number,
+  record: (i: number, next: () => number) => unknown,
+): Promise<void> {
+  const out = createWriteStream(file);
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state >>> 8;
+  };
+  let chunk = "";
+  for (let i = 0; i < lines; i++) {
+    chunk += `${JSON.stringify(record(i, next))}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await new Promise<void>((r) => out.once("drain", () => r()));
       chunk = "";
