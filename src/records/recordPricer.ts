@@ -164,33 +164,20 @@ export function createRecordPricer(
             total = usd.int <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(usd.int) : usd.int;
             scale = usd.scale;
           }
-          if (totalsOnly === undefined) {
-            sink.priced({
+          sink.priced(
+            pricedFacts(
               line,
-              shape: item.shape,
-              model: item.model,
+              item.shape,
+              item.model,
               day,
               table,
               resolved,
               used,
               total,
               scale,
-              dimensions: item.dimensions,
-            });
-          } else {
-            // The one reused facts object (see priceFlat).
-            facts.line = line;
-            facts.shape = item.shape;
-            facts.model = item.model;
-            facts.day = day;
-            facts.table = table;
-            facts.resolved = resolved;
-            facts.used = used;
-            facts.total = total;
-            facts.scale = scale;
-            facts.dimensions = item.dimensions;
-            sink.priced(facts);
-          }
+              item.dimensions,
+            ),
+          );
           return;
         } catch (caught) {
           if (!(caught instanceof PricebookError)) throw caught;
@@ -231,6 +218,37 @@ export function createRecordPricer(
     scale: 0,
     dimensions: EMPTY,
   };
+  /**
+   * The facts of a priced usage: a fresh object, or for a totals-only caller (which reads them
+   * during the call only) the one reused object.
+   */
+  const pricedFacts = (
+    line: number,
+    shape: RecordShape,
+    model: string,
+    day: string,
+    table: PricingTable,
+    resolved: Resolved,
+    used: NormalUsage,
+    total: number | bigint,
+    scale: number,
+    dimensions: Readonly<Record<string, Dimension>>,
+  ): PricedFacts => {
+    if (totalsOnly === undefined) {
+      return { line, shape, model, day, table, resolved, used, total, scale, dimensions };
+    }
+    facts.line = line;
+    facts.shape = shape;
+    facts.model = model;
+    facts.day = day;
+    facts.table = table;
+    facts.resolved = resolved;
+    facts.used = used;
+    facts.total = total;
+    facts.scale = scale;
+    facts.dimensions = dimensions;
+    return facts;
+  };
   const priceFlat = (record: Record<string, unknown>, line: number, sink: PricerSink): boolean => {
     const { input, output, model, at, serviceTier } = record;
     if (record.usage !== undefined || typeof model !== "string" || model === "") return false;
@@ -260,18 +278,20 @@ export function createRecordPricer(
     if ((found as { resolved?: Resolved }).resolved === undefined) return false;
     const { table, resolved } = found as Exclude<Found, PricebookError>;
     if (standardTotal(resolved.model, record, false, scratch) === undefined) return false;
-    // One facts object for every row: a totals-only caller reads it during the call only.
-    facts.line = line;
-    facts.shape = "flat";
-    facts.used = scratch.used;
-    facts.model = model;
-    facts.day = day;
-    facts.table = table;
-    facts.resolved = resolved;
-    facts.total = scratch.total;
-    facts.scale = scratch.scale;
-    facts.dimensions = record as Readonly<Record<string, Dimension>>;
-    sink.priced(facts);
+    sink.priced(
+      pricedFacts(
+        line,
+        "flat",
+        model,
+        day,
+        table,
+        resolved,
+        scratch.used,
+        scratch.total,
+        scratch.scale,
+        record as Readonly<Record<string, Dimension>>,
+      ),
+    );
     return true;
   };
 
