@@ -318,34 +318,21 @@ describe("the integer path equals charge() to the digit", () => {
 
   it("on random provider responses: the adapter's usage priced by chargeUsd, or its error", () => {
     const maybe = (n: number) => fc.option(fc.nat({ max: n }), { nil: undefined });
+    // Counts of one response; audio parts only in OpenAI's shape.
+    const counts = <S extends string>(shape: S, cached: number, audio: boolean) =>
+      fc.record({
+        shape: fc.constant(shape),
+        prompt: fc.nat({ max: 2_000_000 }),
+        completion: fc.nat({ max: 100_000 }),
+        cached: maybe(cached),
+        reasoning: maybe(shape === "anthropic" ? 500_000 : 100_000),
+        audioIn: audio ? maybe(1_000) : fc.constant(undefined),
+        audioOut: audio ? maybe(1_000) : fc.constant(undefined),
+      });
     const response = fc.oneof(
-      fc.record({
-        shape: fc.constant("openai" as const),
-        prompt: fc.nat({ max: 2_000_000 }),
-        completion: fc.nat({ max: 100_000 }),
-        cached: maybe(2_000_000),
-        reasoning: maybe(100_000),
-        audioIn: maybe(1_000),
-        audioOut: maybe(1_000),
-      }),
-      fc.record({
-        shape: fc.constant("anthropic" as const),
-        prompt: fc.nat({ max: 2_000_000 }),
-        completion: fc.nat({ max: 100_000 }),
-        cached: maybe(500_000),
-        reasoning: maybe(500_000),
-        audioIn: fc.constant(undefined),
-        audioOut: fc.constant(undefined),
-      }),
-      fc.record({
-        shape: fc.constant("gemini" as const),
-        prompt: fc.nat({ max: 2_000_000 }),
-        completion: fc.nat({ max: 100_000 }),
-        cached: maybe(2_000_000),
-        reasoning: maybe(100_000),
-        audioIn: fc.constant(undefined),
-        audioOut: fc.constant(undefined),
-      }),
+      counts("openai" as const, 2_000_000, true),
+      counts("anthropic" as const, 500_000, false),
+      counts("gemini" as const, 2_000_000, false),
     );
     fc.assert(
       fc.property(fc.constantFrom(...names), response, (pair, r) => {
