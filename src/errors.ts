@@ -17,6 +17,8 @@ export type PricebookErrorCode =
   | "MISSING_ARGUMENT"
   | "INVALID_CATALOG"
   | "INVALID_RECORD"
+  | "UNRECOGNIZED_USAGE"
+  | "AMBIGUOUS_SHAPE"
   | "LIMIT_EXCEEDED"
   | "IO_ERROR";
 

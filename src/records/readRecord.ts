@@ -1,21 +1,23 @@
 import { isRecord } from "../catalog/validate.js";
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Usage } from "../pricing/normalizeUsage.js";
-import { readAnthropicUsage } from "../usage/fromAnthropicUsage.js";
-import { readGeminiUsage } from "../usage/fromGeminiUsage.js";
-import { readOpenAIUsage } from "../usage/fromOpenAIUsage.js";
+import type { ResponseShape } from "../usage/reader.js";
+import { RESPONSE_SHAPES, readResponse, unwrapEvent } from "../usage/readResponse.js";
 import { GEN_AI } from "./otelAttributes.js";
 
-/** The record shapes a log may hold (see {@link priceRecords}). */
-export type RecordShape = "flat" | "openai" | "anthropic" | "gemini" | "otel";
+/**
+ * The record shapes a log may hold (see {@link priceRecords}): a flat record, an OpenTelemetry
+ * span or export, a provider response of one of the {@link ResponseShape}s, or `openai`, the
+ * OpenAI family (the reader is picked by the body's fields).
+ */
+export type RecordShape = "flat" | "otel" | "openai" | ResponseShape;
 
 /** The record shapes, in the order they are documented. */
 export const RECORD_SHAPES: readonly RecordShape[] = Object.freeze([
   "flat",
-  "openai",
-  "anthropic",
-  "gemini",
   "otel",
+  "openai",
+  ...RESPONSE_SHAPES,
 ]);
 
 /** A dimension's value as a row keeps it. */
@@ -68,6 +70,10 @@ export const USAGE_KEYS = [
 ] as const;
 const RESPONSE_KEYS = new Set([
   "model",
+  "modelId",
+  "usage_metadata",
+  "totalUsage",
+  "metrics",
   "modelVersion",
   "usage",
   "usageMetadata",
@@ -98,41 +104,22 @@ export function readRecord(
       return readFlat(record, keys);
     case "otel":
       return readOtel(record, keys);
-    case undefined:
-      return failed(
-        "flat",
-        stringOr(record.model),
-        primitives(record, FLAT_KEYS, keys),
-        notARecord(record),
-      );
     default:
-      return readResponse(record, detected, keys);
+      return readResponseRecord(record, detected, keys);
   }
 }
 
-/** The shape of a record, from the fields it has; undefined when none fits. */
-function detectShape(record: Record<string, unknown>): RecordShape | undefined {
+/**
+ * A flat record or a span, from the fields it has; a provider response is left to the
+ * readers (undefined), which detect its API by positive evidence.
+ */
+function detectShape(record: Record<string, unknown>): "flat" | "otel" | undefined {
   const { input, output } = record;
   // A flat record's counts are numbers (or text from a CSV cell); a Responses API object's
   // `output` is an array.
   if (isFlatCount(input) || isFlatCount(output)) return "flat";
-  if (isRecord(record.usageMetadata)) return "gemini";
   const usage = record.usage;
-  if (isRecord(usage)) {
-    if ("prompt_tokens" in usage || "completion_tokens" in usage) return "openai";
-    if ("input" in usage || "output" in usage) return "flat";
-    if (
-      record.object === "response" ||
-      "input_tokens_details" in usage ||
-      "output_tokens_details" in usage ||
-      "total_tokens" in usage
-    ) {
-      return "openai";
-    }
-    // Anthropic's usage; without cache or detail fields, OpenAI Responses' reads the same.
-    if ("input_tokens" in usage) return "anthropic";
-    return undefined;
-  }
+  if (isRecord(usage) && ("input" in usage || "output" in usage)) return "flat";
   if (Array.isArray(record.resourceSpans) || Array.isArray(record.attributes)) return "otel";
   if (isRecord(record.attributes) && typeof record.startTimeUnixNano !== "undefined") return "otel";
   return undefined;
@@ -172,48 +159,46 @@ function readFlat(record: Record<string, unknown>, keys?: ReadonlySet<string>): 
   };
 }
 
-function readResponse(
+function readResponseRecord(
   record: Record<string, unknown>,
-  shape: "openai" | "anthropic" | "gemini",
+  shape: RecordShape | undefined,
   keys?: ReadonlySet<string>,
 ): UsageItem {
-  const model = stringOr(shape === "gemini" ? (record.modelVersion ?? record.model) : record.model);
   const dimensions = primitives(record, RESPONSE_KEYS, keys);
-  let at: UsageItem["at"] = null;
-  if (record.at !== undefined) at = { kind: "iso", value: record.at };
-  else if (record.created_at !== undefined) at = { kind: "seconds", value: record.created_at };
-  else if (record.created !== undefined) at = { kind: "seconds", value: record.created };
-  else if (record.createTime !== undefined) at = { kind: "iso", value: record.createTime };
-  let usage: Usage;
-  let serviceTier: unknown;
+  let read: ReturnType<typeof readResponse>;
+  let body: Readonly<Record<string, unknown>> = record;
   try {
-    if (shape === "openai") {
-      usage = readOpenAIUsage(record);
-      serviceTier = record.service_tier;
-    } else if (shape === "anthropic") {
-      usage = readAnthropicUsage(record);
-      serviceTier = isRecord(record.usage) ? record.usage.service_tier : undefined;
-    } else {
-      usage = readGeminiUsage(record);
-    }
+    body = unwrapEvent(record);
+    read = readResponse(record, shape);
   } catch (error) {
     if (!(error instanceof PricebookError)) throw error;
-    return failed(shape, model, dimensions, error);
+    const model = stringOr(body.model) ?? stringOr(body.modelVersion) ?? stringOr(record.model);
+    return failed(isResponse(shape) ? shape : "flat", model, dimensions, error);
   }
   return {
-    shape,
-    model,
+    shape: read.shape,
+    model: read.model ?? stringOr(record.model),
     provider: null,
-    at,
-    usage,
+    at: timeOf(body) ?? timeOf(record),
+    usage: read.usage,
     counts: null,
-    serviceTier:
-      typeof serviceTier !== "string" || ["default", "standard", "auto"].includes(serviceTier)
-        ? undefined
-        : serviceTier,
+    serviceTier: read.serviceTier,
     dimensions,
     error: null,
   };
+}
+
+/** When a response says it happened: `at`, else its creation time. */
+function timeOf(body: Readonly<Record<string, unknown>>): UsageItem["at"] {
+  if (body.at !== undefined) return { kind: "iso", value: body.at };
+  if (body.created_at !== undefined) return { kind: "seconds", value: body.created_at };
+  if (body.created !== undefined) return { kind: "seconds", value: body.created };
+  if (body.createTime !== undefined) return { kind: "iso", value: body.createTime };
+  return null;
+}
+
+function isResponse(shape: RecordShape | undefined): shape is RecordShape {
+  return shape !== undefined && shape !== "flat" && shape !== "otel";
 }
 
 function readOtel(

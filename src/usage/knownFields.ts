@@ -1,0 +1,82 @@
+import { isRecord } from "../catalog/validate.js";
+import { type ErrorPath, pricebookError } from "../errors.js";
+
+/**
+ * The fields of a usage object a reader knows, as a tree: a key maps to `true` (a leaf the
+ * reader prices, counts inside another count, or knows to be free or informational), to the
+ * spec of a nested object, or to `[spec]` for a list of such objects.
+ *
+ * @internal
+ */
+export type FieldSpec = { readonly [key: string]: true | FieldSpec | readonly [FieldSpec] };
+
+/** Deeper than this, a usage object is refused rather than walked. */
+const MAX_DEPTH = 16;
+
+/**
+ * Refuses a usage object holding a number the reader does not know: a numeric field (or an
+ * object or list holding one) whose key is not in `spec` is `UNRECOGNIZED_USAGE` with its path,
+ * so a billable count a provider adds is never silently left out. Text, booleans and nulls
+ * outside the spec are not usage and pass.
+ *
+ * @throws PricebookError `UNRECOGNIZED_USAGE` with the field's path; `INVALID_USAGE` when nested
+ *   deeper than 16 levels
+ * @internal
+ */
+export function assertKnownFields(value: unknown, spec: FieldSpec, path: ErrorPath): void {
+  walk(value, spec, path, 0);
+}
+
+function walk(value: unknown, spec: FieldSpec, path: ErrorPath, depth: number): void {
+  if (!isRecord(value)) return;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = value[key];
+    const known = Object.hasOwn(spec, key) ? spec[key] : undefined;
+    const at = [...path, key];
+    if (known === undefined) {
+      const numeric = firstNumber(child, at, depth + 1);
+      if (numeric !== null) {
+        throw pricebookError(
+          "UNRECOGNIZED_USAGE",
+          numeric,
+          "a usage field this reader does not know; it may be billed, so the usage is not priced rather than priced without it (name the shape with --shape / the shape option if another reader knows it)",
+        );
+      }
+    } else if (known !== true) {
+      if (depth + 1 > MAX_DEPTH) tooDeep(at);
+      if (Array.isArray(known)) {
+        if (Array.isArray(child)) {
+          for (let i = 0; i < child.length; i++) walk(child[i], known[0], [...at, i], depth + 2);
+        }
+      } else {
+        walk(child, known as FieldSpec, at, depth + 1);
+      }
+    }
+  }
+}
+
+/** The path of the first number inside `value` (a number, numeric text, object or list). */
+function firstNumber(value: unknown, path: ErrorPath, depth: number): ErrorPath | null {
+  if (typeof value === "number" || typeof value === "bigint") return path;
+  if (typeof value === "string") return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? path : null;
+  if (typeof value !== "object" || value === null) return null;
+  if (depth > MAX_DEPTH) tooDeep(path);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstNumber(value[i], [...path, i], depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const found = firstNumber((value as Record<string, unknown>)[key], [...path, key], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function tooDeep(path: ErrorPath): never {
+  throw pricebookError("INVALID_USAGE", path, `usage nested deeper than ${MAX_DEPTH} levels`);
+}

@@ -1,0 +1,153 @@
+import { isRecord } from "../catalog/validate.js";
+import { PricebookError, pricebookError } from "../errors.js";
+import type { ResponseReader, ResponseShape, UsageRead } from "./reader.js";
+import { aiSdk } from "./readers/aiSdk.js";
+import { anthropic } from "./readers/anthropic.js";
+import { bedrockConverse } from "./readers/bedrockConverse.js";
+import { cohere } from "./readers/cohere.js";
+import { gemini, geminiLive } from "./readers/gemini.js";
+import { langchain } from "./readers/langchain.js";
+import { openaiChat } from "./readers/openaiChat.js";
+import { deepseek, mistral, moonshot, xai } from "./readers/openaiCompatible.js";
+import { openaiEmbeddings } from "./readers/openaiEmbeddings.js";
+import { openaiRealtime } from "./readers/openaiRealtime.js";
+import { openaiResponses } from "./readers/openaiResponses.js";
+import { openaiTranscription } from "./readers/openaiTranscription.js";
+
+/**
+ * Every reader, vendor-specific ones first: when several have evidence for a body and all
+ * fail, the first one's error is the one reported.
+ */
+const READERS: readonly ResponseReader[] = [
+  xai,
+  deepseek,
+  mistral,
+  moonshot,
+  cohere,
+  openaiRealtime,
+  openaiTranscription,
+  openaiEmbeddings,
+  langchain,
+  aiSdk,
+  bedrockConverse,
+  geminiLive,
+  anthropic,
+  openaiResponses,
+  openaiChat,
+  gemini,
+];
+const BY_SHAPE: ReadonlyMap<string, readonly ResponseReader[]> = new Map<string, readonly ResponseReader[]>([
+  ...READERS.map((reader) => [reader.shape, [reader]] as const),
+  // The families older releases named: the reader is picked by evidence within them.
+  ["openai", [openaiRealtime, openaiTranscription, openaiEmbeddings, openaiResponses, openaiChat]],
+]);
+
+/** The response shapes, in the order docs/billing.md lists them. */
+export const RESPONSE_SHAPES: readonly ResponseShape[] = Object.freeze(READERS.map((reader) => reader.shape));
+
+/** A shape name `readResponse` takes: a reader's shape, or the `openai` family. @internal */
+export function isResponseShape(value: unknown): boolean {
+  return typeof value === "string" && BY_SHAPE.has(value);
+}
+
+/** The body a reader reads, once a stream event that carries the final usage is unwrapped. @internal */
+export function unwrapEvent(body: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const type = body.type;
+  if (typeof type === "string") {
+    // OpenAI Responses (`response.completed` …) and Realtime (`response.done`) events.
+    if (type.startsWith("response.") && isRecord(body.response)) return body.response;
+    if (type === "message_start") {
+      throw pricebookError(
+        "INVALID_RECORD",
+        ["type"],
+        "a message_start event carries the usage at the start of the stream, not the final one: price the message_delta event (or the whole message)",
+      );
+    }
+  }
+  // A Bedrock ConverseStream `metadata` event.
+  if (isRecord(body.metadata) && isRecord(body.metadata.usage) && "inputTokens" in body.metadata.usage) {
+    return body.metadata;
+  }
+  return body;
+}
+
+/**
+ * Reads the usage of a provider response, stream event or SDK value. With `shape`, that reader
+ * (or family) reads it; else the readers with positive evidence for the body do: fields only one
+ * API writes beat a shape several share, and when several readers can read it and disagree, the
+ * body is `AMBIGUOUS_SHAPE`, naming them.
+ *
+ * @throws PricebookError `INVALID_RECORD` when no reader recognises the body; `AMBIGUOUS_SHAPE`;
+ *   a reader's `UNRECOGNIZED_USAGE`, `INVALID_USAGE` or `UNPRICED_USAGE`
+ * @internal
+ */
+export function readResponse(body: unknown, shape?: string): UsageRead {
+  if (!isRecord(body)) {
+    throw pricebookError("INVALID_USAGE", ["usage"], "expected a response or usage object");
+  }
+  const inner = unwrapEvent(body);
+  const candidates = shape === undefined ? candidatesFor(inner) : forcedReaders(inner, shape);
+  if (candidates.length === 0) {
+    throw pricebookError(
+      "INVALID_RECORD",
+      ["usage"],
+      "no reader recognises this body; see docs/billing.md, \"Reading responses\", for the shapes and the fields that identify them",
+    );
+  }
+  const reads: UsageRead[] = [];
+  let firstError: PricebookError | undefined;
+  for (const reader of candidates) {
+    try {
+      reads.push(reader.read(inner));
+    } catch (error) {
+      if (!(error instanceof PricebookError)) throw error;
+      firstError ??= error;
+    }
+  }
+  const read = reads[0];
+  if (read === undefined) throw firstError as PricebookError;
+  const differing = reads.filter((other) => !sameReading(read, other));
+  if (differing.length > 0) {
+    throw pricebookError(
+      "AMBIGUOUS_SHAPE",
+      ["usage"],
+      `the body reads differently as ${[read, ...differing].map((r) => r.shape).join(" and ")}; name its shape (--shape / the shape option)`,
+    );
+  }
+  const fallback = body.model;
+  return read.model === null && inner !== body && typeof fallback === "string" && fallback !== ""
+    ? { ...read, model: fallback }
+    : read;
+}
+
+function candidatesFor(body: Readonly<Record<string, unknown>>): readonly ResponseReader[] {
+  const strong: ResponseReader[] = [];
+  const weak: ResponseReader[] = [];
+  for (const reader of READERS) {
+    const evidence = reader.evidence(body);
+    if (evidence === 2) strong.push(reader);
+    else if (evidence === 1) weak.push(reader);
+  }
+  return strong.length > 0 ? strong : weak;
+}
+
+function forcedReaders(body: Readonly<Record<string, unknown>>, shape: string): readonly ResponseReader[] {
+  const family = BY_SHAPE.get(shape);
+  if (family === undefined) {
+    throw pricebookError("INVALID_ARGUMENT", ["shape"], `unknown shape ${JSON.stringify(shape)}; use one of ${[...BY_SHAPE.keys()].join(", ")}`);
+  }
+  if (family.length === 1) return family;
+  const strong = family.filter((reader) => reader.evidence(body) === 2);
+  if (strong.length > 0) return strong;
+  const weak = family.filter((reader) => reader.evidence(body) === 1);
+  return weak.length > 0 ? weak : family.slice(-1);
+}
+
+function sameReading(a: UsageRead, b: UsageRead): boolean {
+  if (a.serviceTier !== b.serviceTier) return false;
+  const x = a.usage as Record<string, unknown>;
+  const y = b.usage as Record<string, unknown>;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const key of keys) if ((x[key] ?? 0) !== (y[key] ?? 0)) return false;
+  return true;
+}

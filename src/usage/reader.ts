@@ -1,0 +1,155 @@
+import { isRecord } from "../catalog/validate.js";
+import { type ErrorPath, pricebookError } from "../errors.js";
+import type { Usage } from "../pricing/normalizeUsage.js";
+import { isCount, toTokenCount } from "../pricing/tokens.js";
+import { assertKnownFields, type FieldSpec } from "./knownFields.js";
+
+/** The response shapes a reader exists for, one per API flavour. */
+export type ResponseShape =
+  | "openai-chat"
+  | "openai-responses"
+  | "openai-realtime"
+  | "openai-embeddings"
+  | "openai-transcription"
+  | "anthropic"
+  | "bedrock-converse"
+  | "gemini"
+  | "gemini-live"
+  | "xai"
+  | "mistral"
+  | "deepseek"
+  | "moonshot"
+  | "cohere"
+  | "ai-sdk"
+  | "langchain";
+
+/** What a reader found in one body. @internal */
+export interface UsageRead {
+  readonly shape: ResponseShape;
+  /** The usage, in the library's convention; `inferenceGeo` where the body states a region. */
+  readonly usage: Usage;
+  /** The model the body names, or null (a stream event or an SDK value may name none). */
+  readonly model: string | null;
+  /** The service tier the body states; undefined for the standard tier. */
+  readonly serviceTier: string | undefined;
+}
+
+/**
+ * One API flavour's reader. `evidence` looks for fields only that API writes (2), for a shape it
+ * shares with others (1), or finds none (0); `read` is strict: every numeric field of the usage
+ * is known, or the read fails with `UNRECOGNIZED_USAGE`.
+ *
+ * @internal
+ */
+export interface ResponseReader {
+  readonly shape: ResponseShape;
+  evidence(body: Readonly<Record<string, unknown>>): 0 | 1 | 2;
+  read(body: Readonly<Record<string, unknown>>): UsageRead;
+}
+
+/**
+ * The usage object of a body: `body[key]` when it is an object, else the body itself when it
+ * has the usage's own fields (a bare usage object was passed).
+ *
+ * @internal
+ */
+export function usageIn(
+  body: Readonly<Record<string, unknown>>,
+  key: string,
+): { readonly usage: Record<string, unknown>; readonly path: ErrorPath } {
+  const inner = body[key];
+  if (isRecord(inner)) return { usage: inner, path: [key] };
+  if (inner !== undefined && inner !== null) {
+    throw pricebookError("INVALID_USAGE", [key], "expected a usage object");
+  }
+  return { usage: body as Record<string, unknown>, path: [] };
+}
+
+/**
+ * Checks a usage object against the fields its reader knows (see {@link assertKnownFields}).
+ *
+ * @internal
+ */
+export function known(usage: unknown, spec: FieldSpec, path: ErrorPath): void {
+  assertKnownFields(usage, spec, path);
+}
+
+/** A count at `key` of `object` (0 when absent or null); anything but a count throws. @internal */
+export function countOf(
+  object: unknown,
+  key: string,
+  path: ErrorPath,
+  required = false,
+): number {
+  const value = isRecord(object) ? object[key] : undefined;
+  if (value === undefined || value === null) {
+    if (required) throw pricebookError("INVALID_USAGE", [...path, key], `missing ${key}`);
+    return 0;
+  }
+  return isCount(value) ? value : toTokenCount(value, [...path, key]);
+}
+
+/** A sum of counts, refused past 2^53 − 1. @internal */
+export function sum(path: ErrorPath, ...counts: number[]): number {
+  let total = 0;
+  for (const count of counts) total += count;
+  if (!Number.isSafeInteger(total)) {
+    throw pricebookError("INVALID_USAGE", path, "token counts add up to more than 2^53 − 1");
+  }
+  return total;
+}
+
+/** The service tier a body states, undefined for the standard one (`default`, `auto`…). @internal */
+export function serviceTierOf(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  return STANDARD_TIERS.has(value) ? undefined : value;
+}
+const STANDARD_TIERS = new Set(["default", "standard", "auto", "on_demand", "standard_only"]);
+
+/** The model a body names: the first non-empty string among `values`. @internal */
+export function modelOf(...values: unknown[]): string | null {
+  for (const value of values) if (typeof value === "string" && value !== "") return value;
+  return null;
+}
+
+/** A usage with only the optional counts above zero, plus the always-present ones. @internal */
+export function usageFrom(
+  always: Readonly<Record<string, number>>,
+  optional: Readonly<Record<string, number | string | undefined>>,
+): Usage {
+  const usage: Record<string, number | string> = { ...always };
+  for (const key in optional) {
+    const value = optional[key];
+    if (typeof value === "number" ? value > 0 : value !== undefined) usage[key] = value as string;
+  }
+  return usage as Usage;
+}
+
+/** `INVALID_USAGE` unless `part` ≤ `whole`. @internal */
+export function partOf(part: number, whole: number, path: ErrorPath, what: string): void {
+  if (part > whole) {
+    throw pricebookError("INVALID_USAGE", path, `${what} (${part}) cannot exceed ${whole}`);
+  }
+}
+
+/** A numeric field that is billed but has no rate kind: refused above zero. @internal */
+export function unpricedAbove0(count: number, path: ErrorPath, what: string): void {
+  if (count > 0) {
+    throw pricebookError(
+      "UNPRICED_USAGE",
+      path,
+      `${count} ${what}: the library has no rate kind for it, so the usage is not priced rather than priced without it`,
+    );
+  }
+}
+
+/**
+ * An adapter's result: the usage, with the service tier the body states, frozen.
+ *
+ * @internal
+ */
+export function adapterUsage(read: UsageRead): Usage {
+  const usage =
+    read.serviceTier === undefined ? read.usage : { ...read.usage, serviceTier: read.serviceTier };
+  return Object.freeze(usage as Usage);
+}

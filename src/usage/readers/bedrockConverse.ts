@@ -1,0 +1,100 @@
+import { isRecord } from "../../catalog/validate.js";
+import { pricebookError } from "../../errors.js";
+import type { FieldSpec } from "../knownFields.js";
+import {
+  countOf,
+  known,
+  modelOf,
+  type ResponseReader,
+  serviceTierOf,
+  sum,
+  type UsageRead,
+  usageFrom,
+  usageIn,
+} from "../reader.js";
+
+/** Every numeric field of a Converse `TokenUsage`. */
+const FIELDS: FieldSpec = {
+  inputTokens: true,
+  outputTokens: true,
+  totalTokens: true,
+  cacheReadInputTokens: true,
+  cacheWriteInputTokens: true,
+  // A breakdown of cacheWriteInputTokens by TTL.
+  cacheDetails: [{ inputTokens: true }],
+};
+
+/**
+ * An AWS Bedrock Converse response (`output`, `stopReason`, `usage`, `metrics`) or a
+ * ConverseStream `metadata` event (unwrapped before this reader sees it). Bedrock counts cache
+ * reads and writes beside `inputTokens`; they are added into `input`. Latency-optimized
+ * inference is priced apart and refused.
+ */
+export const bedrockConverse: ResponseReader = {
+  shape: "bedrock-converse",
+  evidence(body) {
+    const usage = isRecord(body.usage) ? body.usage : body;
+    if (!("inputTokens" in usage)) return 0;
+    if ("stopReason" in body || "metrics" in body || isRecord(body.output)) return 2;
+    if ("cacheReadInputTokens" in usage || "cacheWriteInputTokens" in usage || "cacheDetails" in usage) {
+      return 2;
+    }
+    return "outputTokens" in usage ? 1 : 0;
+  },
+  read(body): UsageRead {
+    const { usage, path } = usageIn(body, "usage");
+    known(usage, FIELDS, path);
+    const performance = isRecord(body.performanceConfig) ? body.performanceConfig.latency : undefined;
+    if (performance !== undefined && performance !== "standard") {
+      throw pricebookError(
+        "UNPRICED_USAGE",
+        ["performanceConfig", "latency"],
+        `latency ${JSON.stringify(performance)} inference is priced apart from the standard rates; the tables have no rate for it`,
+      );
+    }
+    const uncached = countOf(usage, "inputTokens", path, true);
+    const output = countOf(usage, "outputTokens", path, true);
+    const read = countOf(usage, "cacheReadInputTokens", path);
+    const written = countOf(usage, "cacheWriteInputTokens", path);
+    let write1h = 0;
+    if (Array.isArray(usage.cacheDetails) && usage.cacheDetails.length > 0) {
+      let listed = 0;
+      usage.cacheDetails.forEach((detail: unknown, index) => {
+        const at = [...path, "cacheDetails", index];
+        const tokens = countOf(detail, "inputTokens", at, true);
+        const ttl = isRecord(detail) ? detail.ttl : undefined;
+        if (ttl === "1h") write1h += tokens;
+        else if (ttl !== "5m") {
+          throw pricebookError("UNRECOGNIZED_USAGE", [...at, "ttl"], `a cache TTL of ${JSON.stringify(ttl)}`);
+        }
+        listed += tokens;
+      });
+      if (listed !== written) {
+        throw pricebookError(
+          "INVALID_USAGE",
+          [...path, "cacheDetails"],
+          `cacheDetails add up to ${listed} tokens, but cacheWriteInputTokens is ${written}`,
+        );
+      }
+    }
+    const total = usage.totalTokens;
+    const all = sum(path, uncached, output, read, written);
+    if (total !== undefined && total !== null && total !== all && total !== uncached + output) {
+      throw pricebookError(
+        "INVALID_USAGE",
+        [...path, "totalTokens"],
+        `totalTokens (${String(total)}) is neither the sum of every count (${all}) nor inputTokens + outputTokens (${uncached + output})`,
+      );
+    }
+    const tier = isRecord(body.serviceTier) ? body.serviceTier.type : body.serviceTier;
+    return {
+      shape: "bedrock-converse",
+      usage: usageFrom(
+        { input: sum(path, uncached, read, written), output, cachedInput: read, cacheWrite: written - write1h },
+        { cacheWrite1h: write1h },
+      ),
+      model: modelOf(body.modelId, body.model),
+      serviceTier: serviceTierOf(tier),
+    };
+  },
+};
