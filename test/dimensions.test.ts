@@ -231,7 +231,8 @@ describe("audio, image and web-search usage", () => {
         },
       }),
     ).toEqual({ input: 900, output: 120, cachedInput: 0, reasoning: 0, webSearch: 2 });
-    // A Realtime response.done usage: cached audio tokens stay cache reads.
+    // A Realtime response.done usage: cached audio tokens are cache reads of audio, priced at the
+    // cached-audio rate (issue 20: not the cached-text rate).
     expect(
       fromOpenAIUsage({
         total_tokens: 1864,
@@ -250,7 +251,7 @@ describe("audio, image and web-search usage", () => {
       input: 1489,
       output: 375,
       cachedInput: 1088,
-      reasoning: 0,
+      cachedAudioInput: 64,
       audioInput: 241,
       audioOutput: 285,
     });

@@ -36,7 +36,7 @@ describe("priceRecords: every shape", () => {
       // 1000 × 0.000002 + 100 × 0.000008 (after it)
       [2, "flat", "o3", "openai@2025-06-10", "id", "0.0028"],
       // gpt-4.1: 86 × 0.000002 + 1920 × 0.0000005 + 300 × 0.000008 = 0.000172 + 0.00096 + 0.0024
-      [3, "openai", "gpt-4.1-2025-04-14", "openai@2025-06-10", "id", "0.003532"],
+      [3, "openai-chat", "gpt-4.1-2025-04-14", "openai@2025-06-10", "id", "0.003532"],
       // Anthropic adds cache tokens to input: 100 × 0.000003 + 2000 × 0.00000375 + 3000 × 0.0000003
       // + 500 × 0.000015 = 0.0003 + 0.0075 + 0.0009 + 0.0075 (no `at`: asOf 2025-12-10)
       [4, "anthropic", "claude-sonnet-4-20250514", "anthropic@2025-01-01", "id", "0.0162"],
@@ -193,11 +193,12 @@ describe("priceRecords: single table, shapes, dimensions", () => {
     expect(rows[0]?.ok && [rows[0].table, rows[0].usd]).toEqual(["openai@2025-06-10", "0.0035"]);
   });
 
-  it("--shape forces a shape: a flat record read as Gemini is INVALID_USAGE", () => {
+  it("--shape forces a shape: a flat record read as Gemini is UNRECOGNIZED_USAGE", () => {
     const [row] = [
       ...priceRecords(book, [{ model: "o3", input: 1, output: 1 }], { shape: "gemini" }),
     ];
-    expect(!row?.ok && row?.code).toBe("INVALID_USAGE");
+    // The Gemini reader knows no `input` or `output` count: never priced without them.
+    expect(!row?.ok && row?.code).toBe("UNRECOGNIZED_USAGE");
   });
 
   it("keeps other keys as dimensions, hostile characters included, and prices a service tier", () => {

@@ -58,11 +58,12 @@ export function usageIn(
   key: string,
 ): { readonly usage: Record<string, unknown>; readonly path: ErrorPath } {
   const inner = body[key];
-  if (isRecord(inner)) return { usage: inner, path: [key] };
+  // Paths start at "usage" whatever the body calls it, as the adapters' errors always have.
+  if (isRecord(inner)) return { usage: inner, path: ["usage"] };
   if (inner !== undefined && inner !== null) {
     throw pricebookError("INVALID_USAGE", [key], "expected a usage object");
   }
-  return { usage: body as Record<string, unknown>, path: [] };
+  return { usage: body as Record<string, unknown>, path: ["usage"] };
 }
 
 /**

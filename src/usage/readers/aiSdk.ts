@@ -34,9 +34,9 @@ const FIELDS: FieldSpec = {
 
 /** The usage of an AI SDK value: a result's `totalUsage` (every step), its `usage`, or a usage. */
 function usageOf(body: Readonly<Record<string, unknown>>): { usage: Record<string, unknown>; path: ErrorPath } {
-  if (isRecord(body.totalUsage)) return { usage: body.totalUsage, path: ["totalUsage"] };
+  if (isRecord(body.totalUsage)) return { usage: body.totalUsage, path: ["usage"] };
   if (isRecord(body.usage)) return { usage: body.usage, path: ["usage"] };
-  return { usage: body as Record<string, unknown>, path: [] };
+  return { usage: body as Record<string, unknown>, path: ["usage"] };
 }
 
 /**

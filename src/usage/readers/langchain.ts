@@ -33,8 +33,8 @@ const LANGCHAIN_KEYS = ["cache_read", "cache_creation", "audio", "image", "video
 /** The usage metadata of a LangChain message: the message, its serialized form, or the usage. */
 function usageOf(body: Readonly<Record<string, unknown>>): { usage: Record<string, unknown>; path: (string | number)[]; message: Readonly<Record<string, unknown>> } {
   const message = isRecord(body.kwargs) ? body.kwargs : body;
-  if (isRecord(message.usage_metadata)) return { usage: message.usage_metadata, path: ["usage_metadata"], message };
-  return { usage: body as Record<string, unknown>, path: [], message };
+  if (isRecord(message.usage_metadata)) return { usage: message.usage_metadata, path: ["usage"], message };
+  return { usage: body as Record<string, unknown>, path: ["usage"], message };
 }
 
 /**

@@ -61,8 +61,8 @@ export const openaiRealtime: ResponseReader = {
         `text, audio and image tokens (${text} + ${audio} + ${image}) do not add up to input_tokens (${input})`,
       );
     }
-    partOf(cachedAudioInput, audio, inPath, "cached audio tokens");
-    partOf(cachedImageInput, image, inPath, "cached image tokens");
+    partOf(cachedAudioInput, audio, cachedPath, "cached audio tokens");
+    partOf(cachedImageInput, image, cachedPath, "cached image tokens");
     const outPath = [...path, "output_token_details"];
     const audioOutput = countOf(usage.output_token_details, "audio_tokens", outPath);
     partOf(audioOutput, output, outPath, "audio output tokens");
