@@ -1,6 +1,6 @@
 import { isRecord } from "../catalog/validate.js";
 import { PricebookError, pricebookError } from "../errors.js";
-import type { ResponseReader, ResponseShape, UsageRead } from "./reader.js";
+import { modelOf, type ResponseReader, type ResponseShape, type UsageRead } from "./reader.js";
 import { aiSdk } from "./readers/aiSdk.js";
 import { anthropic } from "./readers/anthropic.js";
 import { bedrockConverse } from "./readers/bedrockConverse.js";
@@ -50,12 +50,24 @@ export function isResponseShape(value: unknown): boolean {
   return typeof value === "string" && BY_SHAPE.has(value);
 }
 
-/** The body a reader reads, once a stream event that carries the final usage is unwrapped. @internal */
+/**
+ * The body a reader reads, once a stream event that carries the final usage or a Batch API
+ * result line is unwrapped. A batch line's body was billed at the batch tier.
+ *
+ * @internal
+ */
 export function unwrapEvent(body: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  return unwrapped(body).body;
+}
+
+function unwrapped(body: Readonly<Record<string, unknown>>): {
+  readonly body: Readonly<Record<string, unknown>>;
+  readonly batch: boolean;
+} {
   const type = body.type;
   if (typeof type === "string") {
     // OpenAI Responses (`response.completed` …) and Realtime (`response.done`) events.
-    if (type.startsWith("response.") && isRecord(body.response)) return body.response;
+    if (type.startsWith("response.") && isRecord(body.response)) return { body: body.response, batch: false };
     if (type === "message_start") {
       throw pricebookError(
         "INVALID_RECORD",
@@ -64,11 +76,21 @@ export function unwrapEvent(body: Readonly<Record<string, unknown>>): Readonly<R
       );
     }
   }
+  if (typeof body.custom_id === "string") {
+    // An OpenAI Batch API output line, and an Anthropic Message Batches result.
+    const response = body.response;
+    if (isRecord(response) && isRecord(response.body)) return { body: response.body, batch: true };
+    const result = body.result;
+    if (isRecord(result) && result.type === "succeeded" && isRecord(result.message)) {
+      return { body: result.message, batch: true };
+    }
+    throw pricebookError("INVALID_RECORD", ["custom_id"], "a batch result line without a succeeded response: nothing was billed for it");
+  }
   // A Bedrock ConverseStream `metadata` event.
   if (isRecord(body.metadata) && isRecord(body.metadata.usage) && "inputTokens" in body.metadata.usage) {
-    return body.metadata;
+    return { body: body.metadata, batch: false };
   }
-  return body;
+  return { body, batch: false };
 }
 
 /**
@@ -85,7 +107,7 @@ export function readResponse(body: unknown, shape?: string): UsageRead {
   if (!isRecord(body)) {
     throw pricebookError("INVALID_USAGE", ["usage"], "expected a response or usage object");
   }
-  const inner = unwrapEvent(body);
+  const { body: inner, batch } = unwrapped(body);
   const candidates = shape === undefined ? candidatesFor(inner) : forcedReaders(inner, shape);
   if (candidates.length === 0) {
     throw pricebookError(
@@ -114,10 +136,12 @@ export function readResponse(body: unknown, shape?: string): UsageRead {
       `the body reads differently as ${[read, ...differing].map((r) => r.shape).join(" and ")}; name its shape (--shape / the shape option)`,
     );
   }
-  const fallback = body.model;
-  return read.model === null && inner !== body && typeof fallback === "string" && fallback !== ""
-    ? { ...read, model: fallback }
-    : read;
+  const fallback = read.model ?? modelOf(body.model, body.modelId);
+  const serviceTier = batch ? (read.serviceTier ?? "batch") : read.serviceTier;
+  if (batch && serviceTier !== "batch") {
+    throw pricebookError("INVALID_RECORD", ["custom_id"], `a batch result whose body says service tier ${JSON.stringify(serviceTier)}`);
+  }
+  return fallback === read.model && serviceTier === read.serviceTier ? read : { ...read, model: fallback, serviceTier };
 }
 
 function candidatesFor(body: Readonly<Record<string, unknown>>): readonly ResponseReader[] {

@@ -35,7 +35,9 @@ export const openaiRealtime: ResponseReader = {
     if (body.object === "realtime.response") return 2;
     const usage = isRecord(body.usage) ? body.usage : body;
     const details = usage.input_token_details;
-    return isRecord(details) && ("cached_tokens" in details || "text_tokens" in details) ? 2 : 0;
+    // A transcription's usage (`type: "tokens"`) has text and audio details too, but no cache.
+    if (!isRecord(details) || usage.type !== undefined) return 0;
+    return "cached_tokens" in details || "cached_tokens_details" in details || "image_tokens" in details ? 2 : 0;
   },
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
