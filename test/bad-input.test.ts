@@ -1247,17 +1247,95 @@ describe(`bad-input matrix: ${cases.length} cases, each a PricebookError with it
   );
   // Each reader: a bad count, and a numeric field it does not know (never silently dropped).
   for (const [name, read, body, countPath, unknownBody, unknownPath] of [
-    ["fromBedrockUsage", lib.fromBedrockUsage, { usage: { inputTokens: -1, outputTokens: 1 }, stopReason: "end_turn" }, ["usage", "inputTokens"], { usage: { inputTokens: 1, outputTokens: 1, cacheVideoTokens: 3 }, stopReason: "end_turn" }, ["usage", "cacheVideoTokens"]],
-    ["fromXaiUsage", lib.fromXaiUsage, { prompt_tokens: 1.5, completion_tokens: 1 }, ["usage", "prompt_tokens"], { prompt_tokens: 1, completion_tokens: 1, num_images: 2 }, ["usage", "num_images"]],
-    ["fromMistralUsage", lib.fromMistralUsage, { prompt_tokens: 1, completion_tokens: 1, num_cached_tokens: "3" }, ["usage", "num_cached_tokens"], { prompt_tokens: 1, completion_tokens: 1, num_cached_tokens: 0, extra_tokens: 1 }, ["usage", "extra_tokens"]],
-    ["fromDeepSeekUsage", lib.fromDeepSeekUsage, { prompt_tokens: 1, completion_tokens: 1, prompt_cache_hit_tokens: -2 }, ["usage", "prompt_cache_hit_tokens"], { prompt_tokens: 1, completion_tokens: 1, prompt_cache_hit_tokens: 0, prompt_cache_write_tokens: 1 }, ["usage", "prompt_cache_write_tokens"]],
-    ["fromMoonshotUsage", lib.fromMoonshotUsage, { prompt_tokens: 1, completion_tokens: 1, cached_tokens: Number.NaN }, ["usage", "cached_tokens"], { prompt_tokens: 1, completion_tokens: 1, cached_tokens: 0, search_tokens: 4 }, ["usage", "search_tokens"]],
-    ["fromCohereUsage", lib.fromCohereUsage, { usage: { billed_units: { input_tokens: -1, output_tokens: 1 } } }, ["usage", "billed_units", "input_tokens"], { usage: { billed_units: { input_tokens: 1, output_tokens: 1, rerank_units: 2 } } }, ["usage", "billed_units", "rerank_units"]],
-    ["fromAiSdkUsage", lib.fromAiSdkUsage, { inputTokens: 1, outputTokens: -0, totalTokens: 1, reasoningTokens: 0 }, ["usage", "outputTokens"], { inputTokens: 1, outputTokens: 1, totalTokens: 2, cachedInputTokens: 0, imageTokens: 5 }, ["usage", "imageTokens"]],
-    ["fromLangChainUsage", lib.fromLangChainUsage, { usage_metadata: { input_tokens: 1, output_tokens: Infinity, total_tokens: 1 } }, ["usage", "output_tokens"], { usage_metadata: { input_tokens: 1, output_tokens: 1, total_tokens: 2, input_token_details: { cache_read: 0, cache_hit: 1 } } }, ["usage", "input_token_details", "cache_hit"]],
+    [
+      "fromBedrockUsage",
+      lib.fromBedrockUsage,
+      { usage: { inputTokens: -1, outputTokens: 1 }, stopReason: "end_turn" },
+      ["usage", "inputTokens"],
+      { usage: { inputTokens: 1, outputTokens: 1, cacheVideoTokens: 3 }, stopReason: "end_turn" },
+      ["usage", "cacheVideoTokens"],
+    ],
+    [
+      "fromXaiUsage",
+      lib.fromXaiUsage,
+      { prompt_tokens: 1.5, completion_tokens: 1 },
+      ["usage", "prompt_tokens"],
+      { prompt_tokens: 1, completion_tokens: 1, num_images: 2 },
+      ["usage", "num_images"],
+    ],
+    [
+      "fromMistralUsage",
+      lib.fromMistralUsage,
+      { prompt_tokens: 1, completion_tokens: 1, num_cached_tokens: "3" },
+      ["usage", "num_cached_tokens"],
+      { prompt_tokens: 1, completion_tokens: 1, num_cached_tokens: 0, extra_tokens: 1 },
+      ["usage", "extra_tokens"],
+    ],
+    [
+      "fromDeepSeekUsage",
+      lib.fromDeepSeekUsage,
+      { prompt_tokens: 1, completion_tokens: 1, prompt_cache_hit_tokens: -2 },
+      ["usage", "prompt_cache_hit_tokens"],
+      {
+        prompt_tokens: 1,
+        completion_tokens: 1,
+        prompt_cache_hit_tokens: 0,
+        prompt_cache_write_tokens: 1,
+      },
+      ["usage", "prompt_cache_write_tokens"],
+    ],
+    [
+      "fromMoonshotUsage",
+      lib.fromMoonshotUsage,
+      { prompt_tokens: 1, completion_tokens: 1, cached_tokens: Number.NaN },
+      ["usage", "cached_tokens"],
+      { prompt_tokens: 1, completion_tokens: 1, cached_tokens: 0, search_tokens: 4 },
+      ["usage", "search_tokens"],
+    ],
+    [
+      "fromCohereUsage",
+      lib.fromCohereUsage,
+      { usage: { billed_units: { input_tokens: -1, output_tokens: 1 } } },
+      ["usage", "billed_units", "input_tokens"],
+      { usage: { billed_units: { input_tokens: 1, output_tokens: 1, rerank_units: 2 } } },
+      ["usage", "billed_units", "rerank_units"],
+    ],
+    [
+      "fromAiSdkUsage",
+      lib.fromAiSdkUsage,
+      { inputTokens: 1, outputTokens: -0, totalTokens: 1, reasoningTokens: 0 },
+      ["usage", "outputTokens"],
+      { inputTokens: 1, outputTokens: 1, totalTokens: 2, cachedInputTokens: 0, imageTokens: 5 },
+      ["usage", "imageTokens"],
+    ],
+    [
+      "fromLangChainUsage",
+      lib.fromLangChainUsage,
+      { usage_metadata: { input_tokens: 1, output_tokens: Infinity, total_tokens: 1 } },
+      ["usage", "output_tokens"],
+      {
+        usage_metadata: {
+          input_tokens: 1,
+          output_tokens: 1,
+          total_tokens: 2,
+          input_token_details: { cache_read: 0, cache_hit: 1 },
+        },
+      },
+      ["usage", "input_token_details", "cache_hit"],
+    ],
   ] as const) {
-    add(`${name}: a bad count`, () => read(body), "INVALID_USAGE", countPath as unknown as (string | number)[]);
-    add(`${name}: a field it does not know`, () => read(unknownBody), "UNRECOGNIZED_USAGE", unknownPath as unknown as (string | number)[]);
+    add(
+      `${name}: a bad count`,
+      () => read(body),
+      "INVALID_USAGE",
+      countPath as unknown as (string | number)[],
+    );
+    add(
+      `${name}: a field it does not know`,
+      () => read(unknownBody),
+      "UNRECOGNIZED_USAGE",
+      unknownPath as unknown as (string | number)[],
+    );
   }
   add(
     "fromGeminiUsage: details not a list",

@@ -168,7 +168,12 @@ describe("issue 20: silently wrong before, exact or refused now", () => {
       model: "gemini-2.5-flash",
       usageMetadata: { promptTokenCount: 1000, responseTokenCount: 400, totalTokenCount: 1400 },
     };
-    expect(fromGeminiUsage(live)).toEqual({ input: 1000, output: 400, cachedInput: 0, reasoning: 0 });
+    expect(fromGeminiUsage(live)).toEqual({
+      input: 1000,
+      output: 400,
+      cachedInput: 0,
+      reasoning: 0,
+    });
     expect(usd(live)).toBe("0.0013");
     expect(row(live).shape).toBe("gemini-live");
   });
@@ -181,27 +186,64 @@ describe("issue 20: silently wrong before, exact or refused now", () => {
         input_tokens: 20,
         output_tokens: 40,
         iterations: [
-          { type: "compaction", input_tokens: 50000, output_tokens: 2000, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
-          { type: "message", input_tokens: 20, output_tokens: 40, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
+          {
+            type: "compaction",
+            input_tokens: 50000,
+            output_tokens: 2000,
+            cache_read_input_tokens: 0,
+            cache_creation_input_tokens: 0,
+          },
+          {
+            type: "message",
+            input_tokens: 20,
+            output_tokens: 40,
+            cache_read_input_tokens: 0,
+            cache_creation_input_tokens: 0,
+          },
         ],
       },
     };
     // (20 + 50000) × 3/M + (40 + 2000) × 15/M = 0.15006 + 0.0306 = 0.18066
     expect(usd(body)).toBe("0.18066");
     const advisor = structuredClone(body);
-    advisor.usage.iterations.push({ type: "advisor_message", model: "claude-opus-4-6", input_tokens: 10, output_tokens: 5 } as never);
+    advisor.usage.iterations.push({
+      type: "advisor_message",
+      model: "claude-opus-4-6",
+      input_tokens: 10,
+      output_tokens: 5,
+    } as never);
     expect(row(advisor)).toMatchObject({ ok: false, code: "UNPRICED_USAGE" });
   });
 
   it("Mistral num_cached_tokens, Moonshot cached_tokens and xAI cached_prompt_text_tokens are cache reads", () => {
-    expect(fromMistralUsage({ prompt_tokens: 1200, completion_tokens: 50, total_tokens: 1250, num_cached_tokens: 1024 })).toMatchObject({ cachedInput: 1024 });
-    expect(fromMoonshotUsage({ prompt_tokens: 900, completion_tokens: 60, total_tokens: 960, cached_tokens: 512 })).toMatchObject({ cachedInput: 512 });
+    expect(
+      fromMistralUsage({
+        prompt_tokens: 1200,
+        completion_tokens: 50,
+        total_tokens: 1250,
+        num_cached_tokens: 1024,
+      }),
+    ).toMatchObject({ cachedInput: 1024 });
+    expect(
+      fromMoonshotUsage({
+        prompt_tokens: 900,
+        completion_tokens: 60,
+        total_tokens: 960,
+        cached_tokens: 512,
+      }),
+    ).toMatchObject({ cachedInput: 512 });
     // grok-3: input 3, cached 0.75, output 15 per M.
     // (1000 − 800) × 3/M + 800 × 0.75/M + (100 + 50) × 15/M = 0.0006 + 0.0006 + 0.00225 = 0.00345
     const grok = {
       object: "chat.completion",
       model: "grok-3",
-      usage: { prompt_tokens: 1000, completion_tokens: 100, total_tokens: 1150, reasoning_tokens: 50, cached_prompt_text_tokens: 800 },
+      usage: {
+        prompt_tokens: 1000,
+        completion_tokens: 100,
+        total_tokens: 1150,
+        reasoning_tokens: 50,
+        cached_prompt_text_tokens: 800,
+      },
     };
     expect(usd(grok)).toBe("0.00345");
     expect(row(grok).shape).toBe("xai");
@@ -209,7 +251,12 @@ describe("issue 20: silently wrong before, exact or refused now", () => {
     const mistral = {
       object: "chat.completion",
       model: "magistral-medium-2509",
-      usage: { prompt_tokens: 1200, completion_tokens: 50, total_tokens: 1250, num_cached_tokens: 1024 },
+      usage: {
+        prompt_tokens: 1200,
+        completion_tokens: 50,
+        total_tokens: 1250,
+        num_cached_tokens: 1024,
+      },
     };
     expect(row(mistral)).toMatchObject({ ok: false, code: "UNPRICED_USAGE" });
   });
@@ -221,19 +268,43 @@ describe("issue 20: silently wrong before, exact or refused now", () => {
       object: "response",
       model: "gpt-4o",
       output: [
-        { type: "web_search_call", id: "ws_1", status: "completed", action: { type: "search", query: "x" } },
-        { type: "web_search_call", id: "ws_2", status: "completed", action: { type: "open_page", url: "https://example.com" } },
+        {
+          type: "web_search_call",
+          id: "ws_1",
+          status: "completed",
+          action: { type: "search", query: "x" },
+        },
+        {
+          type: "web_search_call",
+          id: "ws_2",
+          status: "completed",
+          action: { type: "open_page", url: "https://example.com" },
+        },
         { type: "message", role: "assistant", content: [] },
       ],
-      usage: { input_tokens: 900, input_tokens_details: { cached_tokens: 0 }, output_tokens: 120, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 1020 },
+      usage: {
+        input_tokens: 900,
+        input_tokens_details: { cached_tokens: 0 },
+        output_tokens: 120,
+        output_tokens_details: { reasoning_tokens: 0 },
+        total_tokens: 1020,
+      },
     };
     expect(fromOpenAIUsage(body)).toMatchObject({ webSearch: 1 });
-    expect(fromOpenAIUsage({ ...body, tool_usage: { web_search: { num_requests: 3 } } })).toMatchObject({ webSearch: 3 });
-    expect(code(() => fromOpenAIUsage({ ...body, tool_usage: { file_search: { num_requests: 1 } } }))).toBe("UNRECOGNIZED_USAGE");
+    expect(
+      fromOpenAIUsage({ ...body, tool_usage: { web_search: { num_requests: 3 } } }),
+    ).toMatchObject({ webSearch: 3 });
+    expect(
+      code(() => fromOpenAIUsage({ ...body, tool_usage: { file_search: { num_requests: 1 } } })),
+    ).toBe("UNRECOGNIZED_USAGE");
   });
 
   it("fromAnthropicUsage keeps service_tier batch, so charge and the log pricer agree", () => {
-    const body = { type: "message", model: "claude-sonnet-4-20250514", usage: { input_tokens: 1000, output_tokens: 100, service_tier: "batch" } };
+    const body = {
+      type: "message",
+      model: "claude-sonnet-4-20250514",
+      usage: { input_tokens: 1000, output_tokens: 100, service_tier: "batch" },
+    };
     const usage = fromAnthropicUsage(body);
     expect(usage).toMatchObject({ serviceTier: "batch" });
     const table = tableAsOf(book, "anthropic", { asOf: "2026-09-15" });
@@ -250,14 +321,21 @@ describe("issue 20: silently wrong before, exact or refused now", () => {
       response: {
         status_code: 200,
         request_id: "req_1",
-        body: { object: "chat.completion", created: 1788000000, model: "gpt-4.1", usage: { prompt_tokens: 1000, completion_tokens: 100, total_tokens: 1100 } },
+        body: {
+          object: "chat.completion",
+          created: 1788000000,
+          model: "gpt-4.1",
+          usage: { prompt_tokens: 1000, completion_tokens: 100, total_tokens: 1100 },
+        },
       },
       error: null,
     };
     expect(usd(line)).toBe("0.0014");
     const table = tableAsOf(book, "openai", { asOf: "2026-09-15" });
     expect(charge(table, "gpt-4.1", fromOpenAIUsage(line)).usd).toBe("0.0014");
-    expect(row({ id: "batch_req_2", custom_id: "r2", response: null, error: { code: "x" } })).toMatchObject({ ok: false, code: "INVALID_RECORD" });
+    expect(
+      row({ id: "batch_req_2", custom_id: "r2", response: null, error: { code: "x" } }),
+    ).toMatchObject({ ok: false, code: "INVALID_RECORD" });
   });
 });
 
@@ -270,59 +348,192 @@ describe("issue 20: readers for the flavours refused before", () => {
       modelId: "anthropic.claude-sonnet-4-20250514-v1:0",
       output: { message: { role: "assistant", content: [{ text: "hi" }] } },
       stopReason: "end_turn",
-      usage: { inputTokens: 100, outputTokens: 20, totalTokens: 1820, cacheReadInputTokens: 1500, cacheWriteInputTokens: 200 },
+      usage: {
+        inputTokens: 100,
+        outputTokens: 20,
+        totalTokens: 1820,
+        cacheReadInputTokens: 1500,
+        cacheWriteInputTokens: 200,
+      },
       metrics: { latencyMs: 812 },
     };
     expect(usd(converse)).toBe("0.0018");
-    expect(fromBedrockUsage(converse)).toEqual({ input: 1800, output: 20, cachedInput: 1500, cacheWrite: 200 });
-    const event = { metadata: { usage: converse.usage, metrics: { latencyMs: 812 } }, modelId: converse.modelId };
+    expect(fromBedrockUsage(converse)).toEqual({
+      input: 1800,
+      output: 20,
+      cachedInput: 1500,
+      cacheWrite: 200,
+    });
+    const event = {
+      metadata: { usage: converse.usage, metrics: { latencyMs: 812 } },
+      modelId: converse.modelId,
+    };
     expect(usd(event)).toBe("0.0018");
-    expect(row({ ...converse, performanceConfig: { latency: "optimized" } })).toMatchObject({ ok: false, code: "UNPRICED_USAGE" });
+    expect(row({ ...converse, performanceConfig: { latency: "optimized" } })).toMatchObject({
+      ok: false,
+      code: "UNPRICED_USAGE",
+    });
   });
 
   it("OpenAI embeddings and token-billed transcriptions", () => {
     // text-embedding-3-small: 0.02 per M: 5000 × 0.02/M = 0.0001
-    const embeddings = { object: "list", data: [{ object: "embedding", index: 0, embedding: [0.1] }], model: "text-embedding-3-small", usage: { prompt_tokens: 5000, total_tokens: 5000 } };
+    const embeddings = {
+      object: "list",
+      data: [{ object: "embedding", index: 0, embedding: [0.1] }],
+      model: "text-embedding-3-small",
+      usage: { prompt_tokens: 5000, total_tokens: 5000 },
+    };
     expect(usd(embeddings)).toBe("0.0001");
-    expect(fromOpenAIUsage({ text: "hi", usage: { type: "tokens", input_tokens: 14, input_token_details: { text_tokens: 4, audio_tokens: 10 }, output_tokens: 3, total_tokens: 17 } })).toEqual({ input: 14, output: 3, audioInput: 10 });
-    expect(code(() => fromOpenAIUsage({ text: "hi", usage: { type: "duration", seconds: 12 } }))).toBe("UNPRICED_USAGE");
+    expect(
+      fromOpenAIUsage({
+        text: "hi",
+        usage: {
+          type: "tokens",
+          input_tokens: 14,
+          input_token_details: { text_tokens: 4, audio_tokens: 10 },
+          output_tokens: 3,
+          total_tokens: 17,
+        },
+      }),
+    ).toEqual({ input: 14, output: 3, audioInput: 10 });
+    expect(
+      code(() => fromOpenAIUsage({ text: "hi", usage: { type: "duration", seconds: 12 } })),
+    ).toBe("UNPRICED_USAGE");
   });
 
   it("Cohere v2 bills billed_units", () => {
-    expect(fromCohereUsage({ id: "x", finish_reason: "COMPLETE", usage: { billed_units: { input_tokens: 65, output_tokens: 12 }, tokens: { input_tokens: 71, output_tokens: 12 } } })).toEqual({ input: 65, output: 12 });
-    expect(code(() => fromCohereUsage({ usage: { billed_units: { input_tokens: 1, output_tokens: 1, search_units: 1 } } }))).toBe("UNPRICED_USAGE");
+    expect(
+      fromCohereUsage({
+        id: "x",
+        finish_reason: "COMPLETE",
+        usage: {
+          billed_units: { input_tokens: 65, output_tokens: 12 },
+          tokens: { input_tokens: 71, output_tokens: 12 },
+        },
+      }),
+    ).toEqual({ input: 65, output: 12 });
+    expect(
+      code(() =>
+        fromCohereUsage({
+          usage: { billed_units: { input_tokens: 1, output_tokens: 1, search_units: 1 } },
+        }),
+      ),
+    ).toBe("UNPRICED_USAGE");
   });
 
   it("Vercel AI SDK usage, versions 4 to 6", () => {
-    expect(fromAiSdkUsage({ promptTokens: 10, completionTokens: 5, totalTokens: 15 })).toEqual({ input: 10, output: 5 });
-    expect(fromAiSdkUsage({ inputTokens: 1200, inputTokenDetails: { noCacheTokens: 150, cacheReadTokens: 1000, cacheWriteTokens: 50 }, outputTokens: 80, outputTokenDetails: { textTokens: 60, reasoningTokens: 20 }, totalTokens: 1280, cachedInputTokens: 1000, reasoningTokens: 20 })).toEqual({ input: 1200, output: 80, cachedInput: 1000, cacheWrite: 50, reasoning: 20 });
+    expect(fromAiSdkUsage({ promptTokens: 10, completionTokens: 5, totalTokens: 15 })).toEqual({
+      input: 10,
+      output: 5,
+    });
+    expect(
+      fromAiSdkUsage({
+        inputTokens: 1200,
+        inputTokenDetails: { noCacheTokens: 150, cacheReadTokens: 1000, cacheWriteTokens: 50 },
+        outputTokens: 80,
+        outputTokenDetails: { textTokens: 60, reasoningTokens: 20 },
+        totalTokens: 1280,
+        cachedInputTokens: 1000,
+        reasoningTokens: 20,
+      }),
+    ).toEqual({ input: 1200, output: 80, cachedInput: 1000, cacheWrite: 50, reasoning: 20 });
     // AI SDK 5 reasoning beside outputTokens (totalTokens says so) is added into output.
-    expect(fromAiSdkUsage({ inputTokens: 100, outputTokens: 50, reasoningTokens: 30, totalTokens: 180 })).toEqual({ input: 100, output: 80, cachedInput: 0, reasoning: 30 });
-    expect(code(() => fromAiSdkUsage({ inputTokens: 100, outputTokens: 50, totalTokens: 150, cachedInputTokens: 40 }))).toBe("AMBIGUOUS_SHAPE");
+    expect(
+      fromAiSdkUsage({ inputTokens: 100, outputTokens: 50, reasoningTokens: 30, totalTokens: 180 }),
+    ).toEqual({ input: 100, output: 80, cachedInput: 0, reasoning: 30 });
+    expect(
+      code(() =>
+        fromAiSdkUsage({
+          inputTokens: 100,
+          outputTokens: 50,
+          totalTokens: 150,
+          cachedInputTokens: 40,
+        }),
+      ),
+    ).toBe("AMBIGUOUS_SHAPE");
   });
 
   it("xAI reasoning is beside completion_tokens; DeepSeek cache hits are cache reads", () => {
-    expect(fromXaiUsage({ prompt_tokens: 30, completion_tokens: 10, total_tokens: 240, completion_tokens_details: { reasoning_tokens: 200 } })).toEqual({ input: 30, output: 210, cachedInput: 0, reasoning: 200 });
-    expect(fromDeepSeekUsage({ prompt_tokens: 1000, completion_tokens: 40, total_tokens: 1040, prompt_cache_hit_tokens: 768, prompt_cache_miss_tokens: 232 })).toEqual({ input: 1000, output: 40, cachedInput: 768, reasoning: 0 });
+    expect(
+      fromXaiUsage({
+        prompt_tokens: 30,
+        completion_tokens: 10,
+        total_tokens: 240,
+        completion_tokens_details: { reasoning_tokens: 200 },
+      }),
+    ).toEqual({ input: 30, output: 210, cachedInput: 0, reasoning: 200 });
+    expect(
+      fromDeepSeekUsage({
+        prompt_tokens: 1000,
+        completion_tokens: 40,
+        total_tokens: 1040,
+        prompt_cache_hit_tokens: 768,
+        prompt_cache_miss_tokens: 232,
+      }),
+    ).toEqual({ input: 1000, output: 40, cachedInput: 768, reasoning: 0 });
     // The same xAI body read as OpenAI chat is refused: its total says reasoning is beside.
-    expect(code(() => fromOpenAIUsage({ prompt_tokens: 30, completion_tokens: 10, total_tokens: 240, completion_tokens_details: { reasoning_tokens: 200 } }))).toBe("INVALID_USAGE");
+    expect(
+      code(() =>
+        fromOpenAIUsage({
+          prompt_tokens: 30,
+          completion_tokens: 10,
+          total_tokens: 240,
+          completion_tokens_details: { reasoning_tokens: 200 },
+        }),
+      ),
+    ).toBe("INVALID_USAGE");
   });
 
   it("stream events: response.completed is unwrapped, message_start refused", () => {
     const completed = {
       type: "response.completed",
       sequence_number: 9,
-      response: { object: "response", created_at: 1788000000, model: "gpt-5.6", output: [], usage: { input_tokens: 3000, input_tokens_details: { cached_tokens: 0, cache_write_tokens: 1000 }, output_tokens: 200, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 3200 } },
+      response: {
+        object: "response",
+        created_at: 1788000000,
+        model: "gpt-5.6",
+        output: [],
+        usage: {
+          input_tokens: 3000,
+          input_tokens_details: { cached_tokens: 0, cache_write_tokens: 1000 },
+          output_tokens: 200,
+          output_tokens_details: { reasoning_tokens: 0 },
+          total_tokens: 3200,
+        },
+      },
     };
     expect(usd(completed)).toBe("0.02225");
-    expect(row({ type: "message_start", message: { model: "claude-sonnet-4-20250514", usage: { input_tokens: 1, output_tokens: 1 } } })).toMatchObject({ ok: false, code: "INVALID_RECORD" });
+    expect(
+      row({
+        type: "message_start",
+        message: {
+          model: "claude-sonnet-4-20250514",
+          usage: { input_tokens: 1, output_tokens: 1 },
+        },
+      }),
+    ).toMatchObject({ ok: false, code: "INVALID_RECORD" });
     // message_delta's usage is cumulative; the model comes from the record.
     // 1000 × 3/M + 300 × 15/M = 0.003 + 0.0045 = 0.0075
-    expect(usd({ type: "message_delta", model: "claude-sonnet-4-20250514", delta: { stop_reason: "end_turn" }, usage: { input_tokens: 1000, output_tokens: 300 } })).toBe("0.0075");
+    expect(
+      usd({
+        type: "message_delta",
+        model: "claude-sonnet-4-20250514",
+        delta: { stop_reason: "end_turn" },
+        usage: { input_tokens: 1000, output_tokens: 300 },
+      }),
+    ).toBe("0.0075");
   });
 
   it("an unknown numeric field is UNRECOGNIZED_USAGE with its path, and the row is named", () => {
-    const r = row({ object: "chat.completion", model: "gpt-4o", usage: { prompt_tokens: 10, completion_tokens: 2, prompt_tokens_details: { video_tokens: 5 } } });
+    const r = row({
+      object: "chat.completion",
+      model: "gpt-4o",
+      usage: {
+        prompt_tokens: 10,
+        completion_tokens: 2,
+        prompt_tokens_details: { video_tokens: 5 },
+      },
+    });
     expect(r).toMatchObject({ ok: false, code: "UNRECOGNIZED_USAGE", line: 1 });
     expect(!r.ok && r.message).toContain("usage.prompt_tokens_details.video_tokens");
   });

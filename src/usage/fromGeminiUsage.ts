@@ -1,5 +1,5 @@
-import type { Usage } from "../pricing/normalizeUsage.js";
 import { isRecord } from "../catalog/validate.js";
+import type { Usage } from "../pricing/normalizeUsage.js";
 import { adapterUsage } from "./reader.js";
 import { readResponse } from "./readResponse.js";
 
@@ -21,7 +21,9 @@ import { readResponse } from "./readResponse.js";
  * //=> { input: 1200, output: 480, cachedInput: 1000, reasoning: 400 }
  */
 export function fromGeminiUsage(response: unknown): Usage {
-  const usage = isRecord(response) && isRecord(response.usageMetadata) ? response.usageMetadata : response;
-  const live = isRecord(usage) && ("responseTokenCount" in usage || "responseTokensDetails" in usage);
+  const usage =
+    isRecord(response) && isRecord(response.usageMetadata) ? response.usageMetadata : response;
+  const live =
+    isRecord(usage) && ("responseTokenCount" in usage || "responseTokensDetails" in usage);
   return adapterUsage(readResponse(response, live ? "gemini-live" : "gemini"));
 }

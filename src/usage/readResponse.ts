@@ -36,14 +36,19 @@ const READERS: readonly ResponseReader[] = [
   openaiChat,
   gemini,
 ];
-const BY_SHAPE: ReadonlyMap<string, readonly ResponseReader[]> = new Map<string, readonly ResponseReader[]>([
+const BY_SHAPE: ReadonlyMap<string, readonly ResponseReader[]> = new Map<
+  string,
+  readonly ResponseReader[]
+>([
   ...READERS.map((reader) => [reader.shape, [reader]] as const),
   // The families older releases named: the reader is picked by evidence within them.
   ["openai", [openaiRealtime, openaiTranscription, openaiEmbeddings, openaiResponses, openaiChat]],
 ]);
 
 /** The response shapes, in the order docs/billing.md lists them. */
-export const RESPONSE_SHAPES: readonly ResponseShape[] = Object.freeze(READERS.map((reader) => reader.shape));
+export const RESPONSE_SHAPES: readonly ResponseShape[] = Object.freeze(
+  READERS.map((reader) => reader.shape),
+);
 
 /** A shape name `readResponse` takes: a reader's shape, or the `openai` family. @internal */
 export function isResponseShape(value: unknown): boolean {
@@ -56,7 +61,9 @@ export function isResponseShape(value: unknown): boolean {
  *
  * @internal
  */
-export function unwrapEvent(body: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+export function unwrapEvent(
+  body: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
   return unwrapped(body).body;
 }
 
@@ -67,7 +74,8 @@ function unwrapped(body: Readonly<Record<string, unknown>>): {
   const type = body.type;
   if (typeof type === "string") {
     // OpenAI Responses (`response.completed` …) and Realtime (`response.done`) events.
-    if (type.startsWith("response.") && isRecord(body.response)) return { body: body.response, batch: false };
+    if (type.startsWith("response.") && isRecord(body.response))
+      return { body: body.response, batch: false };
     if (type === "message_start") {
       throw pricebookError(
         "INVALID_RECORD",
@@ -84,10 +92,18 @@ function unwrapped(body: Readonly<Record<string, unknown>>): {
     if (isRecord(result) && result.type === "succeeded" && isRecord(result.message)) {
       return { body: result.message, batch: true };
     }
-    throw pricebookError("INVALID_RECORD", ["custom_id"], "a batch result line without a succeeded response: nothing was billed for it");
+    throw pricebookError(
+      "INVALID_RECORD",
+      ["custom_id"],
+      "a batch result line without a succeeded response: nothing was billed for it",
+    );
   }
   // A Bedrock ConverseStream `metadata` event.
-  if (isRecord(body.metadata) && isRecord(body.metadata.usage) && "inputTokens" in body.metadata.usage) {
+  if (
+    isRecord(body.metadata) &&
+    isRecord(body.metadata.usage) &&
+    "inputTokens" in body.metadata.usage
+  ) {
     return { body: body.metadata, batch: false };
   }
   return { body, batch: false };
@@ -113,7 +129,7 @@ export function readResponse(body: unknown, shape?: string): UsageRead {
     throw pricebookError(
       "INVALID_RECORD",
       ["usage"],
-      "no reader recognises this body; see docs/billing.md, \"Reading responses\", for the shapes and the fields that identify them",
+      'no reader recognises this body; see docs/billing.md, "Reading responses", for the shapes and the fields that identify them',
     );
   }
   const reads: UsageRead[] = [];
@@ -139,9 +155,15 @@ export function readResponse(body: unknown, shape?: string): UsageRead {
   const fallback = read.model ?? modelOf(body.model, body.modelId);
   const serviceTier = batch ? (read.serviceTier ?? "batch") : read.serviceTier;
   if (batch && serviceTier !== "batch") {
-    throw pricebookError("INVALID_RECORD", ["custom_id"], `a batch result whose body says service tier ${JSON.stringify(serviceTier)}`);
+    throw pricebookError(
+      "INVALID_RECORD",
+      ["custom_id"],
+      `a batch result whose body says service tier ${JSON.stringify(serviceTier)}`,
+    );
   }
-  return fallback === read.model && serviceTier === read.serviceTier ? read : { ...read, model: fallback, serviceTier };
+  return fallback === read.model && serviceTier === read.serviceTier
+    ? read
+    : { ...read, model: fallback, serviceTier };
 }
 
 function candidatesFor(body: Readonly<Record<string, unknown>>): readonly ResponseReader[] {
@@ -155,10 +177,17 @@ function candidatesFor(body: Readonly<Record<string, unknown>>): readonly Respon
   return strong.length > 0 ? strong : weak;
 }
 
-function forcedReaders(body: Readonly<Record<string, unknown>>, shape: string): readonly ResponseReader[] {
+function forcedReaders(
+  body: Readonly<Record<string, unknown>>,
+  shape: string,
+): readonly ResponseReader[] {
   const family = BY_SHAPE.get(shape);
   if (family === undefined) {
-    throw pricebookError("INVALID_ARGUMENT", ["shape"], `unknown shape ${JSON.stringify(shape)}; use one of ${[...BY_SHAPE.keys()].join(", ")}`);
+    throw pricebookError(
+      "INVALID_ARGUMENT",
+      ["shape"],
+      `unknown shape ${JSON.stringify(shape)}; use one of ${[...BY_SHAPE.keys()].join(", ")}`,
+    );
   }
   if (family.length === 1) return family;
   const strong = family.filter((reader) => reader.evidence(body) === 2);

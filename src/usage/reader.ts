@@ -76,12 +76,7 @@ export function known(usage: unknown, spec: FieldSpec, path: ErrorPath): void {
 }
 
 /** A count at `key` of `object` (0 when absent or null); anything but a count throws. @internal */
-export function countOf(
-  object: unknown,
-  key: string,
-  path: ErrorPath,
-  required = false,
-): number {
+export function countOf(object: unknown, key: string, path: ErrorPath, required = false): number {
   const value = isRecord(object) ? object[key] : undefined;
   if (value === undefined || value === null) {
     if (required) throw pricebookError("INVALID_USAGE", [...path, key], `missing ${key}`);

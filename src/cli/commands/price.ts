@@ -509,7 +509,7 @@ export const priceCommand: Command = {
   summary:
     "price a usage log (JSONL, CSV, .gz, provider responses, OpenTelemetry GenAI spans): exact totals per group; exit 1 if any row is unpriced",
   usage:
-    "price <FILE|-> [--table ID|FILE|auto] [--group-by KEY[,KEY]] [--out PRICED.jsonl|.csv] [--shape flat|openai|anthropic|gemini|otel] [--as-of DATE] [--strict] [--allow-unpriced] [--json]",
+    "price <FILE|-> [--table ID|FILE|auto] [--group-by KEY[,KEY]] [--out PRICED.jsonl|.csv] [--shape SHAPE] [--as-of DATE] [--strict] [--allow-unpriced] [--json]",
   flags: {
     table: "value",
     "group-by": "value",

@@ -33,7 +33,10 @@ const FIELDS: FieldSpec = {
 };
 
 /** The usage of an AI SDK value: a result's `totalUsage` (every step), its `usage`, or a usage. */
-function usageOf(body: Readonly<Record<string, unknown>>): { usage: Record<string, unknown>; path: ErrorPath } {
+function usageOf(body: Readonly<Record<string, unknown>>): {
+  usage: Record<string, unknown>;
+  path: ErrorPath;
+} {
   if (isRecord(body.totalUsage)) return { usage: body.totalUsage, path: ["usage"] };
   if (isRecord(body.usage)) return { usage: body.usage, path: ["usage"] };
   return { usage: body as Record<string, unknown>, path: ["usage"] };
@@ -49,7 +52,14 @@ export const aiSdk: ResponseReader = {
   shape: "ai-sdk",
   evidence(body) {
     const { usage } = usageOf(body);
-    for (const key of ["inputTokenDetails", "outputTokenDetails", "cachedInputTokens", "reasoningTokens", "promptTokens", "completionTokens"]) {
+    for (const key of [
+      "inputTokenDetails",
+      "outputTokenDetails",
+      "cachedInputTokens",
+      "reasoningTokens",
+      "promptTokens",
+      "completionTokens",
+    ]) {
       if (key in usage) return 2;
     }
     return "inputTokens" in usage && "outputTokens" in usage ? 1 : 0;
@@ -75,14 +85,27 @@ export const aiSdk: ResponseReader = {
       const cachedInput = countOf(inDetails, "cacheReadTokens", inPath);
       const cacheWrite = countOf(inDetails, "cacheWriteTokens", inPath);
       const noCache = countOf(inDetails, "noCacheTokens", inPath);
-      if (isRecord(inDetails) && inDetails.noCacheTokens != null && sum(inPath, noCache, cachedInput, cacheWrite) !== input) {
-        throw pricebookError("INVALID_USAGE", inPath, `noCacheTokens + cacheReadTokens + cacheWriteTokens (${noCache} + ${cachedInput} + ${cacheWrite}) is not inputTokens (${input})`);
+      if (
+        isRecord(inDetails) &&
+        inDetails.noCacheTokens != null &&
+        sum(inPath, noCache, cachedInput, cacheWrite) !== input
+      ) {
+        throw pricebookError(
+          "INVALID_USAGE",
+          inPath,
+          `noCacheTokens + cacheReadTokens + cacheWriteTokens (${noCache} + ${cachedInput} + ${cacheWrite}) is not inputTokens (${input})`,
+        );
       }
       partOf(cachedInput + cacheWrite, input, inPath, "cache reads and writes");
       const reasoning = countOf(outDetails, "reasoningTokens", outPath);
       partOf(reasoning, outputTotal, outPath, "reasoning tokens");
       checkTotal(usage, path, input + outputTotal);
-      return { shape: "ai-sdk", usage: usageFrom({ input, output: outputTotal, cachedInput, reasoning }, { cacheWrite }), model, serviceTier: undefined };
+      return {
+        shape: "ai-sdk",
+        usage: usageFrom({ input, output: outputTotal, cachedInput, reasoning }, { cacheWrite }),
+        model,
+        serviceTier: undefined,
+      };
     }
     // AI SDK 5.
     if (countOf(usage, "cachedInputTokens", path) > 0) {
@@ -99,17 +122,30 @@ export const aiSdk: ResponseReader = {
     if (reasoning > 0) {
       if (total === input + outputTotal + reasoning) output = sum(path, outputTotal, reasoning);
       else if (total !== input + outputTotal) {
-        throw pricebookError("AMBIGUOUS_SHAPE", [...path, "reasoningTokens"], "reasoningTokens without a totalTokens that says whether they are inside outputTokens");
+        throw pricebookError(
+          "AMBIGUOUS_SHAPE",
+          [...path, "reasoningTokens"],
+          "reasoningTokens without a totalTokens that says whether they are inside outputTokens",
+        );
       }
     } else checkTotal(usage, path, input + outputTotal);
     partOf(reasoning, output, path, "reasoning tokens");
-    return { shape: "ai-sdk", usage: usageFrom({ input, output, cachedInput: 0, reasoning }, {}), model, serviceTier: undefined };
+    return {
+      shape: "ai-sdk",
+      usage: usageFrom({ input, output, cachedInput: 0, reasoning }, {}),
+      model,
+      serviceTier: undefined,
+    };
   },
 };
 
 function checkTotal(usage: Record<string, unknown>, path: ErrorPath, expected: number): void {
   const total = usage.totalTokens;
   if (total !== undefined && total !== null && total !== expected) {
-    throw pricebookError("INVALID_USAGE", [...path, "totalTokens"], `totalTokens (${String(total)}) is not input + output (${expected})`);
+    throw pricebookError(
+      "INVALID_USAGE",
+      [...path, "totalTokens"],
+      `totalTokens (${String(total)}) is not input + output (${expected})`,
+    );
   }
 }

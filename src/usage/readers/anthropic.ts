@@ -74,15 +74,30 @@ export const anthropic: ResponseReader = {
     }
     const counts = countsOf(usage, path, body.type !== "message_delta");
     addIterations(usage, path, counts);
-    const input = sum([...path, "input_tokens"], counts.uncached, counts.read, counts.write5m, counts.write1h);
-    const thinking = countOf(usage.output_tokens_details, "thinking_tokens", [...path, "output_tokens_details"]);
+    const input = sum(
+      [...path, "input_tokens"],
+      counts.uncached,
+      counts.read,
+      counts.write5m,
+      counts.write1h,
+    );
+    const thinking = countOf(usage.output_tokens_details, "thinking_tokens", [
+      ...path,
+      "output_tokens_details",
+    ]);
     partOf(thinking, counts.output, [...path, "output_tokens_details"], "thinking tokens");
     const tools = [...path, "server_tool_use"];
     const geo = usage.inference_geo;
     return {
       shape: "anthropic",
       usage: usageFrom(
-        { input, output: counts.output, cachedInput: counts.read, cacheWrite: counts.write5m, cacheWrite1h: counts.write1h },
+        {
+          input,
+          output: counts.output,
+          cachedInput: counts.read,
+          cacheWrite: counts.write5m,
+          cacheWrite1h: counts.write1h,
+        },
         {
           reasoning: thinking,
           webSearch: countOf(usage.server_tool_use, "web_search_requests", tools),

@@ -36,7 +36,11 @@ export const bedrockConverse: ResponseReader = {
     const usage = isRecord(body.usage) ? body.usage : body;
     if (!("inputTokens" in usage)) return 0;
     if ("stopReason" in body || "metrics" in body || isRecord(body.output)) return 2;
-    if ("cacheReadInputTokens" in usage || "cacheWriteInputTokens" in usage || "cacheDetails" in usage) {
+    if (
+      "cacheReadInputTokens" in usage ||
+      "cacheWriteInputTokens" in usage ||
+      "cacheDetails" in usage
+    ) {
       return 2;
     }
     return "outputTokens" in usage ? 1 : 0;
@@ -44,7 +48,9 @@ export const bedrockConverse: ResponseReader = {
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
     known(usage, FIELDS, path);
-    const performance = isRecord(body.performanceConfig) ? body.performanceConfig.latency : undefined;
+    const performance = isRecord(body.performanceConfig)
+      ? body.performanceConfig.latency
+      : undefined;
     if (performance !== undefined && performance !== "standard") {
       throw pricebookError(
         "UNPRICED_USAGE",
@@ -65,7 +71,11 @@ export const bedrockConverse: ResponseReader = {
         const ttl = isRecord(detail) ? detail.ttl : undefined;
         if (ttl === "1h") write1h += tokens;
         else if (ttl !== "5m") {
-          throw pricebookError("UNRECOGNIZED_USAGE", [...at, "ttl"], `a cache TTL of ${JSON.stringify(ttl)}`);
+          throw pricebookError(
+            "UNRECOGNIZED_USAGE",
+            [...at, "ttl"],
+            `a cache TTL of ${JSON.stringify(ttl)}`,
+          );
         }
         listed += tokens;
       });
@@ -90,7 +100,12 @@ export const bedrockConverse: ResponseReader = {
     return {
       shape: "bedrock-converse",
       usage: usageFrom(
-        { input: sum(path, uncached, read, written), output, cachedInput: read, cacheWrite: written - write1h },
+        {
+          input: sum(path, uncached, read, written),
+          output,
+          cachedInput: read,
+          cacheWrite: written - write1h,
+        },
         { cacheWrite1h: write1h },
       ),
       model: modelOf(body.modelId, body.model),

@@ -1,4 +1,5 @@
 import { isRecord } from "../../catalog/validate.js";
+import { pricebookError } from "../../errors.js";
 import type { FieldSpec } from "../knownFields.js";
 import {
   countOf,
@@ -8,7 +9,6 @@ import {
   type UsageRead,
   unpricedAbove0,
 } from "../reader.js";
-import { pricebookError } from "../../errors.js";
 
 const BILLED: FieldSpec = {
   input_tokens: true,
@@ -38,16 +38,35 @@ export const cohere: ResponseReader = {
     const key = isRecord(body.usage) ? "usage" : isRecord(body.meta) ? "meta" : undefined;
     const usage = (key === undefined ? body : body[key]) as Record<string, unknown>;
     const path = key === undefined ? [] : [key];
-    known(usage, key === "meta" ? { billed_units: BILLED, tokens: FIELDS.tokens as FieldSpec } : FIELDS, path);
+    known(
+      usage,
+      key === "meta" ? { billed_units: BILLED, tokens: FIELDS.tokens as FieldSpec } : FIELDS,
+      path,
+    );
     const billed = usage.billed_units;
     const at = [...path, "billed_units"];
     if (!isRecord(billed)) throw pricebookError("INVALID_USAGE", at, "expected billed_units");
-    unpricedAbove0(countOf(billed, "search_units", at), [...at, "search_units"], "search units (billed per unit)");
-    unpricedAbove0(countOf(billed, "classifications", at), [...at, "classifications"], "classifications (billed per call)");
-    unpricedAbove0(countOf(usage, "cached_tokens", path), [...path, "cached_tokens"], "cached tokens (Cohere's cache price is not stated in the tables)");
+    unpricedAbove0(
+      countOf(billed, "search_units", at),
+      [...at, "search_units"],
+      "search units (billed per unit)",
+    );
+    unpricedAbove0(
+      countOf(billed, "classifications", at),
+      [...at, "classifications"],
+      "classifications (billed per call)",
+    );
+    unpricedAbove0(
+      countOf(usage, "cached_tokens", path),
+      [...path, "cached_tokens"],
+      "cached tokens (Cohere's cache price is not stated in the tables)",
+    );
     return {
       shape: "cohere",
-      usage: { input: countOf(billed, "input_tokens", at), output: countOf(billed, "output_tokens", at) },
+      usage: {
+        input: countOf(billed, "input_tokens", at),
+        output: countOf(billed, "output_tokens", at),
+      },
       model: modelOf(body.model),
       serviceTier: undefined,
     };

@@ -23,7 +23,11 @@ const COMMON: FieldSpec = {
   cacheTokensDetails: LIST,
   toolUsePromptTokensDetails: LIST,
 };
-const GENERATE: FieldSpec = { ...COMMON, candidatesTokenCount: true, candidatesTokensDetails: LIST };
+const GENERATE: FieldSpec = {
+  ...COMMON,
+  candidatesTokenCount: true,
+  candidatesTokensDetails: LIST,
+};
 const LIVE: FieldSpec = { ...COMMON, responseTokenCount: true, responseTokensDetails: LIST };
 
 /** A generateContent response (Gemini API or Vertex), a stream chunk, or a bare `usageMetadata`. */
@@ -31,7 +35,12 @@ export const gemini: ResponseReader = {
   shape: "gemini",
   evidence(body) {
     const usage = isRecord(body.usageMetadata) ? body.usageMetadata : body;
-    if ("candidatesTokenCount" in usage || "candidatesTokensDetails" in usage || "candidates" in body) return 2;
+    if (
+      "candidatesTokenCount" in usage ||
+      "candidatesTokensDetails" in usage ||
+      "candidates" in body
+    )
+      return 2;
     return "promptTokenCount" in usage ? 1 : 0;
   },
   read: (body) => readGemini(body, "gemini"),
@@ -54,7 +63,10 @@ export const geminiLive: ResponseReader = {
  * `cachedAudioInput` / `cachedImageInput`), IMAGE, AUDIO and VIDEO output tokens too; TEXT and
  * DOCUMENT stay plain text. Cached VIDEO tokens have no rate kind and are refused.
  */
-function readGemini(body: Readonly<Record<string, unknown>>, shape: "gemini" | "gemini-live"): UsageRead {
+function readGemini(
+  body: Readonly<Record<string, unknown>>,
+  shape: "gemini" | "gemini-live",
+): UsageRead {
   const { usage, path } = usageIn(body, "usageMetadata");
   const live = shape === "gemini-live";
   known(usage, live ? LIVE : GENERATE, path);
@@ -73,7 +85,11 @@ function readGemini(body: Readonly<Record<string, unknown>>, shape: "gemini" | "
   const uncached = (modality: string) => {
     const count = (promptBy[modality] ?? 0) + (toolBy[modality] ?? 0) - cached(modality);
     if (count < 0) {
-      throw pricebookError("INVALID_USAGE", [...path, "cacheTokensDetails"], `more cached ${modality} tokens than ${modality} prompt tokens`);
+      throw pricebookError(
+        "INVALID_USAGE",
+        [...path, "cacheTokensDetails"],
+        `more cached ${modality} tokens than ${modality} prompt tokens`,
+      );
     }
     return count;
   };
@@ -87,7 +103,12 @@ function readGemini(body: Readonly<Record<string, unknown>>, shape: "gemini" | "
   return {
     shape,
     usage: usageFrom(
-      { input, output, cachedInput: countOf(usage, "cachedContentTokenCount", path), reasoning: thoughts },
+      {
+        input,
+        output,
+        cachedInput: countOf(usage, "cachedContentTokenCount", path),
+        reasoning: thoughts,
+      },
       {
         cachedAudioInput: cached("AUDIO"),
         cachedImageInput: cached("IMAGE"),
@@ -107,19 +128,32 @@ function readGemini(body: Readonly<Record<string, unknown>>, shape: "gemini" | "
 const MODALITIES = new Set(["TEXT", "IMAGE", "AUDIO", "VIDEO", "DOCUMENT", "MODALITY_UNSPECIFIED"]);
 
 /** A `[{ modality, tokenCount }]` list as counts by modality; empty when absent. */
-function byModality(usage: Record<string, unknown>, key: string, path: ErrorPath): Record<string, number> {
+function byModality(
+  usage: Record<string, unknown>,
+  key: string,
+  path: ErrorPath,
+): Record<string, number> {
   const list = usage[key];
   const counts: Record<string, number> = {};
   if (list === undefined || list === null) return counts;
   const at = [...path, key];
-  if (!Array.isArray(list)) throw pricebookError("INVALID_USAGE", at, "expected a list of { modality, tokenCount }");
+  if (!Array.isArray(list))
+    throw pricebookError("INVALID_USAGE", at, "expected a list of { modality, tokenCount }");
   list.forEach((entry: unknown, index) => {
     const modality = isRecord(entry) ? entry.modality : undefined;
     if (typeof modality !== "string" || !MODALITIES.has(modality)) {
-      throw pricebookError("UNRECOGNIZED_USAGE", [...at, index, "modality"], `a modality this reader does not know: ${JSON.stringify(modality)}`);
+      throw pricebookError(
+        "UNRECOGNIZED_USAGE",
+        [...at, index, "modality"],
+        `a modality this reader does not know: ${JSON.stringify(modality)}`,
+      );
     }
     if (modality === "MODALITY_UNSPECIFIED" && countOf(entry, "tokenCount", [...at, index]) > 0) {
-      throw pricebookError("UNRECOGNIZED_USAGE", [...at, index], "tokens of an unspecified modality");
+      throw pricebookError(
+        "UNRECOGNIZED_USAGE",
+        [...at, index],
+        "tokens of an unspecified modality",
+      );
     }
     // Gemini leaves tokenCount out when it is 0.
     counts[modality] = sum(at, counts[modality] ?? 0, countOf(entry, "tokenCount", [...at, index]));

@@ -59,7 +59,13 @@ export function readChatUsage(
   usage: Record<string, unknown>,
   path: ErrorPath,
   cachedInput?: number,
-): { input: number; output: number; cachedInput: number; reasoning: number; rest: Record<string, number> } {
+): {
+  input: number;
+  output: number;
+  cachedInput: number;
+  reasoning: number;
+  rest: Record<string, number>;
+} {
   const input = countOf(usage, "prompt_tokens", path, true);
   const output = countOf(usage, "completion_tokens", path, true);
   const inDetails = [...path, "prompt_tokens_details"];
@@ -69,7 +75,12 @@ export function readChatUsage(
   const audioInput = countOf(usage.prompt_tokens_details, "audio_tokens", inDetails);
   const reasoning = countOf(usage.completion_tokens_details, "reasoning_tokens", outDetails);
   const audioOutput = countOf(usage.completion_tokens_details, "audio_tokens", outDetails);
-  partOf(cached + cacheWrite + audioInput, input, inDetails, "cached, cache-write and audio prompt tokens");
+  partOf(
+    cached + cacheWrite + audioInput,
+    input,
+    inDetails,
+    "cached, cache-write and audio prompt tokens",
+  );
   partOf(reasoning + audioOutput, output, outDetails, "reasoning and audio completion tokens");
   const total = usage.total_tokens;
   if (total !== undefined && total !== null && total !== input + output) {
@@ -79,7 +90,13 @@ export function readChatUsage(
       `total_tokens (${String(total)}) is not prompt_tokens + completion_tokens (${input + output}); reasoning may be counted beside completion_tokens (xAI does): name the shape (--shape xai)`,
     );
   }
-  return { input, output, cachedInput: cached, reasoning, rest: { cacheWrite, audioInput, audioOutput } };
+  return {
+    input,
+    output,
+    cachedInput: cached,
+    reasoning,
+    rest: { cacheWrite, audioInput, audioOutput },
+  };
 }
 
 /** A Chat Completions response or stream chunk (with `usage`), or a bare chat usage. */

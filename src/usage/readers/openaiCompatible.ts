@@ -22,18 +22,34 @@ function usageOf(body: Readonly<Record<string, unknown>>): Record<string, unknow
 /** Mistral chat: `num_cached_tokens` (inside `prompt_tokens`); audio billed by the second. */
 export const mistral: ResponseReader = {
   shape: "mistral",
-  evidence: (body) => ("num_cached_tokens" in usageOf(body) || "prompt_audio_seconds" in usageOf(body) ? 2 : 0),
+  evidence: (body) =>
+    "num_cached_tokens" in usageOf(body) || "prompt_audio_seconds" in usageOf(body) ? 2 : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
-    known(usage, { ...OPENAI_CHAT_FIELDS, num_cached_tokens: true, prompt_audio_seconds: true }, path);
+    known(
+      usage,
+      { ...OPENAI_CHAT_FIELDS, num_cached_tokens: true, prompt_audio_seconds: true },
+      path,
+    );
     const seconds = usage.prompt_audio_seconds;
     if (typeof seconds === "number" && seconds > 0) {
-      throw pricebookError("UNPRICED_USAGE", [...path, "prompt_audio_seconds"], "audio billed by the second: the library has no per-second rate kind");
+      throw pricebookError(
+        "UNPRICED_USAGE",
+        [...path, "prompt_audio_seconds"],
+        "audio billed by the second: the library has no per-second rate kind",
+      );
     }
     const numCached = countOf(usage, "num_cached_tokens", path);
-    const detailed = countOf(usage.prompt_tokens_details, "cached_tokens", [...path, "prompt_tokens_details"]);
+    const detailed = countOf(usage.prompt_tokens_details, "cached_tokens", [
+      ...path,
+      "prompt_tokens_details",
+    ]);
     if (numCached > 0 && detailed > 0 && numCached !== detailed) {
-      throw pricebookError("INVALID_USAGE", [...path, "num_cached_tokens"], `num_cached_tokens (${numCached}) and prompt_tokens_details.cached_tokens (${detailed}) disagree`);
+      throw pricebookError(
+        "INVALID_USAGE",
+        [...path, "num_cached_tokens"],
+        `num_cached_tokens (${numCached}) and prompt_tokens_details.cached_tokens (${detailed}) disagree`,
+      );
     }
     const read = readChatUsage(usage, path, Math.max(numCached, detailed));
     return chatRead("mistral", body, read);
@@ -43,18 +59,44 @@ export const mistral: ResponseReader = {
 /** DeepSeek: `prompt_cache_hit_tokens` + `prompt_cache_miss_tokens` = `prompt_tokens`. */
 export const deepseek: ResponseReader = {
   shape: "deepseek",
-  evidence: (body) => ("prompt_cache_hit_tokens" in usageOf(body) || "prompt_cache_miss_tokens" in usageOf(body) ? 2 : 0),
+  evidence: (body) =>
+    "prompt_cache_hit_tokens" in usageOf(body) || "prompt_cache_miss_tokens" in usageOf(body)
+      ? 2
+      : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
-    known(usage, { ...OPENAI_CHAT_FIELDS, prompt_cache_hit_tokens: true, prompt_cache_miss_tokens: true }, path);
+    known(
+      usage,
+      { ...OPENAI_CHAT_FIELDS, prompt_cache_hit_tokens: true, prompt_cache_miss_tokens: true },
+      path,
+    );
     const hit = countOf(usage, "prompt_cache_hit_tokens", path);
     const prompt = countOf(usage, "prompt_tokens", path, true);
-    if ("prompt_cache_miss_tokens" in usage && sum(path, hit, countOf(usage, "prompt_cache_miss_tokens", path)) !== prompt) {
-      throw pricebookError("INVALID_USAGE", [...path, "prompt_cache_miss_tokens"], `cache hit and miss tokens do not add up to prompt_tokens (${prompt})`);
+    if (
+      "prompt_cache_miss_tokens" in usage &&
+      sum(path, hit, countOf(usage, "prompt_cache_miss_tokens", path)) !== prompt
+    ) {
+      throw pricebookError(
+        "INVALID_USAGE",
+        [...path, "prompt_cache_miss_tokens"],
+        `cache hit and miss tokens do not add up to prompt_tokens (${prompt})`,
+      );
     }
-    const detailed = countOf(usage.prompt_tokens_details, "cached_tokens", [...path, "prompt_tokens_details"]);
-    if ("prompt_tokens_details" in usage && isRecord(usage.prompt_tokens_details) && "cached_tokens" in usage.prompt_tokens_details && detailed !== hit) {
-      throw pricebookError("INVALID_USAGE", [...path, "prompt_tokens_details", "cached_tokens"], `cached_tokens (${detailed}) and prompt_cache_hit_tokens (${hit}) disagree`);
+    const detailed = countOf(usage.prompt_tokens_details, "cached_tokens", [
+      ...path,
+      "prompt_tokens_details",
+    ]);
+    if (
+      "prompt_tokens_details" in usage &&
+      isRecord(usage.prompt_tokens_details) &&
+      "cached_tokens" in usage.prompt_tokens_details &&
+      detailed !== hit
+    ) {
+      throw pricebookError(
+        "INVALID_USAGE",
+        [...path, "prompt_tokens_details", "cached_tokens"],
+        `cached_tokens (${detailed}) and prompt_cache_hit_tokens (${hit}) disagree`,
+      );
     }
     return chatRead("deepseek", body, readChatUsage(usage, path, hit));
   },
@@ -63,14 +105,22 @@ export const deepseek: ResponseReader = {
 /** Moonshot (Kimi): `cached_tokens` at the top of `usage`, inside `prompt_tokens`. */
 export const moonshot: ResponseReader = {
   shape: "moonshot",
-  evidence: (body) => ("cached_tokens" in usageOf(body) && "prompt_tokens" in usageOf(body) ? 2 : 0),
+  evidence: (body) =>
+    "cached_tokens" in usageOf(body) && "prompt_tokens" in usageOf(body) ? 2 : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
     known(usage, { ...OPENAI_CHAT_FIELDS, cached_tokens: true }, path);
     const cached = countOf(usage, "cached_tokens", path);
-    const detailed = countOf(usage.prompt_tokens_details, "cached_tokens", [...path, "prompt_tokens_details"]);
+    const detailed = countOf(usage.prompt_tokens_details, "cached_tokens", [
+      ...path,
+      "prompt_tokens_details",
+    ]);
     if (detailed > 0 && detailed !== cached) {
-      throw pricebookError("INVALID_USAGE", [...path, "cached_tokens"], `cached_tokens (${cached}) and prompt_tokens_details.cached_tokens (${detailed}) disagree`);
+      throw pricebookError(
+        "INVALID_USAGE",
+        [...path, "cached_tokens"],
+        `cached_tokens (${cached}) and prompt_tokens_details.cached_tokens (${detailed}) disagree`,
+      );
     }
     return chatRead("moonshot", body, readChatUsage(usage, path, cached));
   },
@@ -78,7 +128,12 @@ export const moonshot: ResponseReader = {
 
 const XAI_FIELDS: FieldSpec = {
   ...OPENAI_CHAT_FIELDS,
-  prompt_tokens_details: { text_tokens: true, audio_tokens: true, image_tokens: true, cached_tokens: true },
+  prompt_tokens_details: {
+    text_tokens: true,
+    audio_tokens: true,
+    image_tokens: true,
+    cached_tokens: true,
+  },
   num_sources_used: true,
   // The older flat form.
   reasoning_tokens: true,
@@ -106,17 +161,27 @@ export const xai: ResponseReader = {
     known(usage, XAI_FIELDS, path);
     const sources = countOf(usage, "num_sources_used", path);
     if (sources > 0) {
-      throw pricebookError("UNPRICED_USAGE", [...path, "num_sources_used"], `${sources} live-search sources, billed per source: the library has no rate kind for them`);
+      throw pricebookError(
+        "UNPRICED_USAGE",
+        [...path, "num_sources_used"],
+        `${sources} live-search sources, billed per source: the library has no rate kind for them`,
+      );
     }
     const input = countOf(usage, "prompt_tokens", path, true);
     const completion = countOf(usage, "completion_tokens", path, true);
     const inPath = [...path, "prompt_tokens_details"];
     const details = usage.prompt_tokens_details;
-    const cachedInput = Math.max(countOf(details, "cached_tokens", inPath), countOf(usage, "cached_prompt_text_tokens", path));
+    const cachedInput = Math.max(
+      countOf(details, "cached_tokens", inPath),
+      countOf(usage, "cached_prompt_text_tokens", path),
+    );
     const imageInput = countOf(details, "image_tokens", inPath);
     const audioInput = countOf(details, "audio_tokens", inPath);
     const reasoning = Math.max(
-      countOf(usage.completion_tokens_details, "reasoning_tokens", [...path, "completion_tokens_details"]),
+      countOf(usage.completion_tokens_details, "reasoning_tokens", [
+        ...path,
+        "completion_tokens_details",
+      ]),
       countOf(usage, "reasoning_tokens", path),
     );
     const total = usage.total_tokens;
@@ -127,9 +192,18 @@ export const xai: ResponseReader = {
       output = completion;
       partOf(reasoning, output, [...path, "completion_tokens_details"], "reasoning tokens");
     } else {
-      throw pricebookError("INVALID_USAGE", [...path, "total_tokens"], `total_tokens (${String(total)}) is neither prompt + completion + reasoning nor prompt + completion`);
+      throw pricebookError(
+        "INVALID_USAGE",
+        [...path, "total_tokens"],
+        `total_tokens (${String(total)}) is neither prompt + completion + reasoning nor prompt + completion`,
+      );
     }
-    partOf(cachedInput + imageInput + audioInput, input, inPath, "cached, image and audio prompt tokens");
+    partOf(
+      cachedInput + imageInput + audioInput,
+      input,
+      inPath,
+      "cached, image and audio prompt tokens",
+    );
     return {
       shape: "xai",
       usage: usageFrom({ input, output, cachedInput, reasoning }, { imageInput, audioInput }),

@@ -1,6 +1,13 @@
-import type { FieldSpec } from "../knownFields.js";
-import { countOf, known, modelOf, type ResponseReader, type UsageRead, usageIn } from "../reader.js";
 import { pricebookError } from "../../errors.js";
+import type { FieldSpec } from "../knownFields.js";
+import {
+  countOf,
+  known,
+  modelOf,
+  type ResponseReader,
+  type UsageRead,
+  usageIn,
+} from "../reader.js";
 
 const FIELDS: FieldSpec = { prompt_tokens: true, total_tokens: true };
 

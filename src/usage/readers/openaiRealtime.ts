@@ -37,7 +37,11 @@ export const openaiRealtime: ResponseReader = {
     const details = usage.input_token_details;
     // A transcription's usage (`type: "tokens"`) has text and audio details too, but no cache.
     if (!isRecord(details) || usage.type !== undefined) return 0;
-    return "cached_tokens" in details || "cached_tokens_details" in details || "image_tokens" in details ? 2 : 0;
+    return "cached_tokens" in details ||
+      "cached_tokens_details" in details ||
+      "image_tokens" in details
+      ? 2
+      : 0;
   },
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
@@ -52,11 +56,20 @@ export const openaiRealtime: ResponseReader = {
     const cachedAudioInput = countOf(cachedDetails, "audio_tokens", cachedPath);
     const cachedImageInput = countOf(cachedDetails, "image_tokens", cachedPath);
     const cachedText = countOf(cachedDetails, "text_tokens", cachedPath);
-    partOf(cachedAudioInput + cachedImageInput + cachedText, cachedInput, cachedPath, "cached tokens by modality");
+    partOf(
+      cachedAudioInput + cachedImageInput + cachedText,
+      cachedInput,
+      cachedPath,
+      "cached tokens by modality",
+    );
     const text = countOf(details, "text_tokens", inPath);
     const audio = countOf(details, "audio_tokens", inPath);
     const image = countOf(details, "image_tokens", inPath);
-    if (isRecord(details) && "text_tokens" in details && sum(inPath, text, audio, image) !== input) {
+    if (
+      isRecord(details) &&
+      "text_tokens" in details &&
+      sum(inPath, text, audio, image) !== input
+    ) {
       throw pricebookError(
         "INVALID_USAGE",
         inPath,

@@ -60,7 +60,10 @@ export const openaiResponses: ResponseReader = {
     }
     return {
       shape: "openai-responses",
-      usage: usageFrom({ input, output, cachedInput, reasoning }, { cacheWrite, webSearch: webSearches(body) }),
+      usage: usageFrom(
+        { input, output, cachedInput, reasoning },
+        { cacheWrite, webSearch: webSearches(body) },
+      ),
       model: modelOf(body.model),
       serviceTier: serviceTierOf(body.service_tier),
     };
