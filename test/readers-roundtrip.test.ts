@@ -21,8 +21,12 @@ const usageWith = (inParts: readonly string[], outParts: readonly string[], extr
       .tuple(partsOf(input, inParts.length), partsOf(output, outParts.length))
       .map(([ins, outs]) => {
         const usage: U = { input, output, ...extra };
-        inParts.forEach((key, i) => (usage[key] = ins[i] as number));
-        outParts.forEach((key, i) => (usage[key] = outs[i] as number));
+        inParts.forEach((key, i) => {
+          usage[key] = ins[i] as number;
+        });
+        outParts.forEach((key, i) => {
+          usage[key] = outs[i] as number;
+        });
         return usage;
       }),
   );
