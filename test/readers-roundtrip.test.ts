@@ -2,8 +2,9 @@
 // log reader's detection (no shape given) and through the named adapter.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RECORD_SHAPES } from "../src/index.js";
 import { readRecord, type UsageItem } from "../src/records/readRecord.js";
-import { readResponse } from "../src/usage/readResponse.js";
+import { isResponseShape, RESPONSE_SHAPES, readResponse } from "../src/usage/readResponse.js";
 
 type U = Record<string, number>;
 const nat = (max: number) => fc.nat({ max });
@@ -389,6 +390,13 @@ describe("issue 20: every reader reads back what was rendered", () => {
       );
     });
   }
+
+  it("RESPONSE_SHAPES and RECORD_SHAPES list every reader, and --shape takes each", () => {
+    expect(RECORD_SHAPES).toEqual(["flat", "otel", "openai", ...RESPONSE_SHAPES]);
+    expect(RESPONSE_SHAPES.length).toBe(16);
+    for (const shape of RESPONSE_SHAPES) expect(isResponseShape(shape)).toBe(true);
+    expect(new Set(SHAPES.map(([shape]) => shape)).size).toBe(SHAPES.length);
+  });
 
   it("a usage rendered as one shape is never read silently as another", () => {
     // Each body has its own shape's evidence: detection never picks another reader.

@@ -2,7 +2,7 @@ import { isRecord } from "../catalog/validate.js";
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Usage } from "../pricing/normalizeUsage.js";
 import type { ResponseShape } from "../usage/reader.js";
-import { RESPONSE_SHAPES, readResponse, unwrapEvent } from "../usage/readResponse.js";
+import { readResponse, unwrapEvent } from "../usage/readResponse.js";
 import { GEN_AI } from "./otelAttributes.js";
 
 /**
@@ -13,12 +13,27 @@ import { GEN_AI } from "./otelAttributes.js";
 export type RecordShape = "flat" | "otel" | "openai" | ResponseShape;
 
 /** The record shapes, in the order they are documented. */
-export const RECORD_SHAPES: readonly RecordShape[] = Object.freeze([
+export const RECORD_SHAPES: readonly RecordShape[] = /* @__PURE__ */ Object.freeze([
   "flat",
   "otel",
   "openai",
-  ...RESPONSE_SHAPES,
-]);
+  "xai",
+  "deepseek",
+  "mistral",
+  "moonshot",
+  "cohere",
+  "openai-realtime",
+  "openai-transcription",
+  "openai-embeddings",
+  "langchain",
+  "ai-sdk",
+  "bedrock-converse",
+  "gemini-live",
+  "anthropic",
+  "openai-responses",
+  "openai-chat",
+  "gemini",
+] as const);
 
 /** A dimension's value as a row keeps it. */
 export type Dimension = string | number | boolean | null | readonly unknown[] | object;

@@ -23,16 +23,32 @@ const MAX_DEPTH = 16;
  *   deeper than 16 levels
  * @internal
  */
-export function assertKnownFields(value: unknown, spec: FieldSpec, path: ErrorPath): void {
+export function assertKnownFields(
+  value: unknown,
+  spec: FieldSpec | readonly FieldSpec[],
+  path: ErrorPath,
+): void {
   walk(value, spec, path, 0);
 }
 
-function walk(value: unknown, spec: FieldSpec, path: ErrorPath, depth: number): void {
+/** The entry for `key`: of the spec, or of the first of several specs that has it. */
+function entry(spec: FieldSpec | readonly FieldSpec[], key: string) {
+  if (!Array.isArray(spec)) return Object.hasOwn(spec, key) ? (spec as FieldSpec)[key] : undefined;
+  for (const one of spec as readonly FieldSpec[]) if (Object.hasOwn(one, key)) return one[key];
+  return undefined;
+}
+
+function walk(
+  value: unknown,
+  spec: FieldSpec | readonly FieldSpec[],
+  path: ErrorPath,
+  depth: number,
+): void {
   if (!isRecord(value)) return;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const child = value[key];
-    const known = Object.hasOwn(spec, key) ? spec[key] : undefined;
+    const known = entry(spec, key);
     const at = [...path, key];
     if (known === undefined) {
       const numeric = firstNumber(child, at, depth + 1);

@@ -36,23 +36,45 @@ const READERS: readonly ResponseReader[] = [
   openaiChat,
   gemini,
 ];
-const BY_SHAPE: ReadonlyMap<string, readonly ResponseReader[]> = new Map<
-  string,
-  readonly ResponseReader[]
->([
-  ...READERS.map((reader) => [reader.shape, [reader]] as const),
-  // The families older releases named: the reader is picked by evidence within them.
-  ["openai", [openaiRealtime, openaiTranscription, openaiEmbeddings, openaiResponses, openaiChat]],
-]);
+/** The OpenAI family older releases named: the reader is picked by evidence within it. */
+const OPENAI_FAMILY: readonly ResponseReader[] = [
+  openaiRealtime,
+  openaiTranscription,
+  openaiEmbeddings,
+  openaiResponses,
+  openaiChat,
+];
 
-/** The response shapes, in the order docs/billing.md lists them. */
-export const RESPONSE_SHAPES: readonly ResponseShape[] = Object.freeze(
-  READERS.map((reader) => reader.shape),
-);
+/** The response shapes, in the order docs/billing.md lists them (a literal: see the tests). */
+export const RESPONSE_SHAPES: readonly ResponseShape[] = Object.freeze([
+  "xai",
+  "deepseek",
+  "mistral",
+  "moonshot",
+  "cohere",
+  "openai-realtime",
+  "openai-transcription",
+  "openai-embeddings",
+  "langchain",
+  "ai-sdk",
+  "bedrock-converse",
+  "gemini-live",
+  "anthropic",
+  "openai-responses",
+  "openai-chat",
+  "gemini",
+] as const);
+
+/** The readers a shape name stands for; undefined for a name that is no shape. */
+function readersOf(shape: string): readonly ResponseReader[] | undefined {
+  if (shape === "openai") return OPENAI_FAMILY;
+  const reader = READERS.find((candidate) => candidate.shape === shape);
+  return reader === undefined ? undefined : [reader];
+}
 
 /** A shape name `readResponse` takes: a reader's shape, or the `openai` family. @internal */
 export function isResponseShape(value: unknown): boolean {
-  return typeof value === "string" && BY_SHAPE.has(value);
+  return typeof value === "string" && readersOf(value) !== undefined;
 }
 
 /**
@@ -181,12 +203,12 @@ function forcedReaders(
   body: Readonly<Record<string, unknown>>,
   shape: string,
 ): readonly ResponseReader[] {
-  const family = BY_SHAPE.get(shape);
+  const family = readersOf(shape);
   if (family === undefined) {
     throw pricebookError(
       "INVALID_ARGUMENT",
       ["shape"],
-      `unknown shape ${JSON.stringify(shape)}; use one of ${[...BY_SHAPE.keys()].join(", ")}`,
+      `unknown shape ${JSON.stringify(shape)}; use one of openai, ${RESPONSE_SHAPES.join(", ")}`,
     );
   }
   if (family.length === 1) return family;

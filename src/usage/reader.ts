@@ -71,7 +71,11 @@ export function usageIn(
  *
  * @internal
  */
-export function known(usage: unknown, spec: FieldSpec, path: ErrorPath): void {
+export function known(
+  usage: unknown,
+  spec: FieldSpec | readonly FieldSpec[],
+  path: ErrorPath,
+): void {
   assertKnownFields(usage, spec, path);
 }
 
@@ -100,7 +104,13 @@ export function serviceTierOf(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   return STANDARD_TIERS.has(value) ? undefined : value;
 }
-const STANDARD_TIERS = new Set(["default", "standard", "auto", "on_demand", "standard_only"]);
+const STANDARD_TIERS = /* @__PURE__ */ new Set([
+  "default",
+  "standard",
+  "auto",
+  "on_demand",
+  "standard_only",
+]);
 
 /** The model a body names: the first non-empty string among `values`. @internal */
 export function modelOf(...values: unknown[]): string | null {

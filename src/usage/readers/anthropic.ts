@@ -118,7 +118,7 @@ const STRONG = [
   "inference_geo",
   "iterations",
 ];
-const STANDARD_GEOS = new Set(["global", "not_available"]);
+const STANDARD_GEOS = /* @__PURE__ */ new Set(["global", "not_available"]);
 
 function countsOf(usage: unknown, path: ErrorPath, inputRequired: boolean): Counts {
   const uncached = countOf(usage, "input_tokens", path, inputRequired);

@@ -23,12 +23,20 @@ const COMMON: FieldSpec = {
   cacheTokensDetails: LIST,
   toolUsePromptTokensDetails: LIST,
 };
-const GENERATE: FieldSpec = {
-  ...COMMON,
-  candidatesTokenCount: true,
-  candidatesTokensDetails: LIST,
-};
-const LIVE: FieldSpec = { ...COMMON, responseTokenCount: true, responseTokensDetails: LIST };
+const GENERATE: readonly FieldSpec[] = [
+  {
+    candidatesTokenCount: true,
+    candidatesTokensDetails: LIST,
+  },
+  COMMON,
+];
+const LIVE: readonly FieldSpec[] = [
+  {
+    responseTokenCount: true,
+    responseTokensDetails: LIST,
+  },
+  COMMON,
+];
 
 /** A generateContent response (Gemini API or Vertex), a stream chunk, or a bare `usageMetadata`. */
 export const gemini: ResponseReader = {
@@ -125,7 +133,14 @@ function readGemini(
   };
 }
 
-const MODALITIES = new Set(["TEXT", "IMAGE", "AUDIO", "VIDEO", "DOCUMENT", "MODALITY_UNSPECIFIED"]);
+const MODALITIES = /* @__PURE__ */ new Set([
+  "TEXT",
+  "IMAGE",
+  "AUDIO",
+  "VIDEO",
+  "DOCUMENT",
+  "MODALITY_UNSPECIFIED",
+]);
 
 /** A `[{ modality, tokenCount }]` list as counts by modality; empty when absent. */
 function byModality(

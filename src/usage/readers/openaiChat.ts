@@ -17,7 +17,7 @@ import {
  * Fields of a Chat Completions `usage` that are not token counts of the request: Groq's timings
  * (seconds) and OpenRouter's own cost report (dollars it computed, not tokens). Known, not priced.
  */
-const INFORMATIONAL: FieldSpec = {
+export const INFORMATIONAL: FieldSpec = {
   queue_time: true,
   prompt_time: true,
   completion_time: true,
@@ -32,7 +32,7 @@ const INFORMATIONAL: FieldSpec = {
 };
 
 /** Every numeric field of an OpenAI Chat Completions `usage`, and what it is. */
-export const OPENAI_CHAT_FIELDS: FieldSpec = {
+export const CHAT_FIELDS: FieldSpec = {
   prompt_tokens: true,
   completion_tokens: true,
   total_tokens: true,
@@ -45,8 +45,9 @@ export const OPENAI_CHAT_FIELDS: FieldSpec = {
     accepted_prediction_tokens: true,
     rejected_prediction_tokens: true,
   },
-  ...INFORMATIONAL,
 };
+/** The Chat Completions fields, with the informational ones. */
+export const OPENAI_CHAT_FIELDS: readonly FieldSpec[] = [CHAT_FIELDS, INFORMATIONAL];
 
 /**
  * Reads a Chat Completions usage in OpenAI's convention (cached, cache-write and audio tokens

@@ -13,7 +13,21 @@ import {
   usageFrom,
   usageIn,
 } from "../reader.js";
-import { OPENAI_CHAT_FIELDS, readChatUsage } from "./openaiChat.js";
+import { CHAT_FIELDS, INFORMATIONAL, readChatUsage } from "./openaiChat.js";
+
+// Each vendor's fields beside the Chat Completions ones (a list of specs: no spread, so a bundle
+// that reads no response drops them).
+const MISTRAL_FIELDS: readonly FieldSpec[] = [
+  CHAT_FIELDS,
+  INFORMATIONAL,
+  { num_cached_tokens: true, prompt_audio_seconds: true },
+];
+const DEEPSEEK_FIELDS: readonly FieldSpec[] = [
+  CHAT_FIELDS,
+  INFORMATIONAL,
+  { prompt_cache_hit_tokens: true, prompt_cache_miss_tokens: true },
+];
+const MOONSHOT_FIELDS: readonly FieldSpec[] = [CHAT_FIELDS, INFORMATIONAL, { cached_tokens: true }];
 
 function usageOf(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return isRecord(body.usage) ? body.usage : (body as Record<string, unknown>);
@@ -26,11 +40,7 @@ export const mistral: ResponseReader = {
     "num_cached_tokens" in usageOf(body) || "prompt_audio_seconds" in usageOf(body) ? 2 : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
-    known(
-      usage,
-      { ...OPENAI_CHAT_FIELDS, num_cached_tokens: true, prompt_audio_seconds: true },
-      path,
-    );
+    known(usage, MISTRAL_FIELDS, path);
     const seconds = usage.prompt_audio_seconds;
     if (typeof seconds === "number" && seconds > 0) {
       throw pricebookError(
@@ -65,11 +75,7 @@ export const deepseek: ResponseReader = {
       : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
-    known(
-      usage,
-      { ...OPENAI_CHAT_FIELDS, prompt_cache_hit_tokens: true, prompt_cache_miss_tokens: true },
-      path,
-    );
+    known(usage, DEEPSEEK_FIELDS, path);
     const hit = countOf(usage, "prompt_cache_hit_tokens", path);
     const prompt = countOf(usage, "prompt_tokens", path, true);
     if (
@@ -109,7 +115,7 @@ export const moonshot: ResponseReader = {
     "cached_tokens" in usageOf(body) && "prompt_tokens" in usageOf(body) ? 2 : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
-    known(usage, { ...OPENAI_CHAT_FIELDS, cached_tokens: true }, path);
+    known(usage, MOONSHOT_FIELDS, path);
     const cached = countOf(usage, "cached_tokens", path);
     const detailed = countOf(usage.prompt_tokens_details, "cached_tokens", [
       ...path,
@@ -126,8 +132,7 @@ export const moonshot: ResponseReader = {
   },
 };
 
-const XAI_FIELDS: FieldSpec = {
-  ...OPENAI_CHAT_FIELDS,
+const XAI_EXTRA: FieldSpec = {
   prompt_tokens_details: {
     text_tokens: true,
     audio_tokens: true,
@@ -139,6 +144,7 @@ const XAI_FIELDS: FieldSpec = {
   reasoning_tokens: true,
   cached_prompt_text_tokens: true,
 };
+const XAI_FIELDS: readonly FieldSpec[] = [XAI_EXTRA, CHAT_FIELDS, INFORMATIONAL];
 
 /**
  * xAI chat. Its `completion_tokens` leaves reasoning out (`total_tokens` = prompt + completion +
