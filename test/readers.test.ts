@@ -524,6 +524,52 @@ describe("issue 20: readers for the flavours refused before", () => {
     ).toBe("0.0075");
   });
 
+  it("an OpenRouter or Groq chat body: their cost and timing fields are known, not priced", () => {
+    // gpt-4o: input 2.5, output 10 per M: 1000 × 2.5/M + 100 × 10/M = 0.0025 + 0.001 = 0.0035
+    const openrouter = {
+      object: "chat.completion",
+      model: "gpt-4o",
+      usage: {
+        prompt_tokens: 1000,
+        completion_tokens: 100,
+        total_tokens: 1100,
+        cost: 0.0035,
+        is_byok: false,
+        prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+        cost_details: {
+          upstream_inference_cost: null,
+          upstream_inference_prompt_cost: 0.0025,
+          upstream_inference_completions_cost: 0.001,
+        },
+        completion_tokens_details: { reasoning_tokens: 0, image_tokens: 0 },
+      },
+    };
+    expect(usd(openrouter)).toBe("0.0035");
+    const groq = {
+      ...openrouter,
+      usage: {
+        prompt_tokens: 1000,
+        completion_tokens: 100,
+        total_tokens: 1100,
+        queue_time: 0.02,
+        prompt_time: 0.01,
+        completion_time: 0.2,
+        total_time: 0.21,
+      },
+    };
+    expect(usd(groq)).toBe("0.0035");
+    // A field at 0 cannot add to a price; the same field above 0 is refused.
+    expect(
+      usd({
+        ...openrouter,
+        usage: {
+          ...openrouter.usage,
+          prompt_tokens_details: { cached_tokens: 0, video_tokens: 0 },
+        },
+      }),
+    ).toBe("0.0035");
+  });
+
   it("an unknown numeric field is UNRECOGNIZED_USAGE with its path, and the row is named", () => {
     const r = row({
       object: "chat.completion",

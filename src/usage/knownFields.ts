@@ -16,8 +16,8 @@ const MAX_DEPTH = 16;
 /**
  * Refuses a usage object holding a number the reader does not know: a numeric field (or an
  * object or list holding one) whose key is not in `spec` is `UNRECOGNIZED_USAGE` with its path,
- * so a billable count a provider adds is never silently left out. Text, booleans and nulls
- * outside the spec are not usage and pass.
+ * so a billable count a provider adds is never silently left out. Text, booleans, nulls and
+ * zeros outside the spec pass: none of them can add to a price.
  *
  * @throws PricebookError `UNRECOGNIZED_USAGE` with the field's path; `INVALID_USAGE` when nested
  *   deeper than 16 levels
@@ -74,8 +74,12 @@ function walk(
 
 /** The path of the first number inside `value` (a number, numeric text, object or list). */
 function firstNumber(value: unknown, path: ErrorPath, depth: number): ErrorPath | null {
-  if (typeof value === "number" || typeof value === "bigint") return path;
-  if (typeof value === "string") return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? path : null;
+  // A zero cannot add to a price, whatever it counts: providers add fields at 0 long before
+  // they bill for them, and refusing those would refuse every body.
+  if (typeof value === "number" || typeof value === "bigint")
+    return value === 0 || value === 0n ? null : path;
+  if (typeof value === "string")
+    return /^\s*-?\d+(\.\d+)?\s*$/.test(value) && !/^\s*-?0+(\.0+)?\s*$/.test(value) ? path : null;
   if (typeof value !== "object" || value === null) return null;
   if (depth > MAX_DEPTH) tooDeep(path);
   if (Array.isArray(value)) {

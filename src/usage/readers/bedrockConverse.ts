@@ -1,5 +1,5 @@
 import { isRecord } from "../../catalog/validate.js";
-import { pricebookError } from "../../errors.js";
+import { type ErrorPath, pricebookError } from "../../errors.js";
 import type { FieldSpec } from "../knownFields.js";
 import {
   countOf,
@@ -20,6 +20,9 @@ const FIELDS: FieldSpec = {
   totalTokens: true,
   cacheReadInputTokens: true,
   cacheWriteInputTokens: true,
+  // The names of the same two counts in early 2025.
+  cacheReadInputTokenCount: true,
+  cacheWriteInputTokenCount: true,
   // A breakdown of cacheWriteInputTokens by TTL.
   cacheDetails: [{ inputTokens: true }],
 };
@@ -60,8 +63,8 @@ export const bedrockConverse: ResponseReader = {
     }
     const uncached = countOf(usage, "inputTokens", path, true);
     const output = countOf(usage, "outputTokens", path, true);
-    const read = countOf(usage, "cacheReadInputTokens", path);
-    const written = countOf(usage, "cacheWriteInputTokens", path);
+    const read = either(usage, "cacheReadInputTokens", "cacheReadInputTokenCount", path);
+    const written = either(usage, "cacheWriteInputTokens", "cacheWriteInputTokenCount", path);
     let write1h = 0;
     if (Array.isArray(usage.cacheDetails) && usage.cacheDetails.length > 0) {
       let listed = 0;
@@ -113,3 +116,22 @@ export const bedrockConverse: ResponseReader = {
     };
   },
 };
+
+/** A count under its current name or its older one; both present must agree. */
+function either(
+  usage: Record<string, unknown>,
+  name: string,
+  older: string,
+  path: ErrorPath,
+): number {
+  const current = countOf(usage, name, path);
+  const old = countOf(usage, older, path);
+  if (usage[name] != null && usage[older] != null && current !== old) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      [...path, older],
+      `${older} (${old}) and ${name} (${current}) disagree`,
+    );
+  }
+  return usage[name] != null ? current : old;
+}

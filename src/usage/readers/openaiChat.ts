@@ -42,6 +42,8 @@ export const CHAT_FIELDS: FieldSpec = {
   completion_tokens_details: {
     reasoning_tokens: true,
     audio_tokens: true,
+    // Images generated (OpenRouter writes it for image models).
+    image_tokens: true,
     accepted_prediction_tokens: true,
     rejected_prediction_tokens: true,
   },
@@ -76,13 +78,19 @@ export function readChatUsage(
   const audioInput = countOf(usage.prompt_tokens_details, "audio_tokens", inDetails);
   const reasoning = countOf(usage.completion_tokens_details, "reasoning_tokens", outDetails);
   const audioOutput = countOf(usage.completion_tokens_details, "audio_tokens", outDetails);
+  const imageOutput = countOf(usage.completion_tokens_details, "image_tokens", outDetails);
   partOf(
     cached + cacheWrite + audioInput,
     input,
     inDetails,
     "cached, cache-write and audio prompt tokens",
   );
-  partOf(reasoning + audioOutput, output, outDetails, "reasoning and audio completion tokens");
+  partOf(
+    reasoning + audioOutput + imageOutput,
+    output,
+    outDetails,
+    "reasoning, audio and image completion tokens",
+  );
   const total = usage.total_tokens;
   if (total !== undefined && total !== null && total !== input + output) {
     throw pricebookError(
@@ -96,7 +104,7 @@ export function readChatUsage(
     output,
     cachedInput: cached,
     reasoning,
-    rest: { cacheWrite, audioInput, audioOutput },
+    rest: { cacheWrite, audioInput, audioOutput, imageOutput },
   };
 }
 
