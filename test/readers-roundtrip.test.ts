@@ -4,7 +4,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RECORD_SHAPES } from "../src/index.js";
 import { readRecord, type UsageItem } from "../src/records/readRecord.js";
-import { isResponseShape, RESPONSE_SHAPES, readResponse } from "../src/usage/readResponse.js";
+import {
+  evidenceOfAll,
+  isResponseShape,
+  RESPONSE_SHAPES,
+  readerBits,
+  readerOrder,
+  readResponse,
+} from "../src/usage/readResponse.js";
 
 type U = Record<string, number>;
 const nat = (max: number) => fc.nat({ max });
@@ -379,6 +386,14 @@ describe("issue 20: every reader reads back what was rendered", () => {
           const read = readResponse(body);
           expect(read.shape).toBe(shape);
           expect(read.usage as U).toEqual(expected(shape, u));
+          // The key index never hides a reader whose evidence is not 0.
+          const usage = (
+            typeof body.usage === "object" && body.usage !== null ? body.usage : body
+          ) as Record<string, unknown>;
+          const bits = readerBits(body, usage);
+          evidenceOfAll(body).forEach((evidence, i) => {
+            if (evidence > 0) expect(bits & (1 << i)).not.toBe(0);
+          });
           // The log reader detects the same shape and reads the same counts.
           const item = readRecord(body, undefined) as UsageItem;
           expect(item.error).toBe(null);
@@ -394,8 +409,101 @@ describe("issue 20: every reader reads back what was rendered", () => {
   it("RESPONSE_SHAPES and RECORD_SHAPES list every reader, and --shape takes each", () => {
     expect(RECORD_SHAPES).toEqual(["flat", "otel", "openai", ...RESPONSE_SHAPES]);
     expect(RESPONSE_SHAPES.length).toBe(16);
+    expect(readerOrder()).toEqual(RESPONSE_SHAPES);
     for (const shape of RESPONSE_SHAPES) expect(isResponseShape(shape)).toBe(true);
     expect(new Set(SHAPES.map(([shape]) => shape)).size).toBe(SHAPES.length);
+  });
+
+  it("the key index never hides a reader whose evidence is not 0, on random bodies", () => {
+    const keys = [
+      "model",
+      "object",
+      "type",
+      "usage",
+      "usageMetadata",
+      "usage_metadata",
+      "kwargs",
+      "meta",
+      "metadata",
+      "candidates",
+      "stopReason",
+      "metrics",
+      "output",
+      "totalUsage",
+      "prompt_tokens",
+      "completion_tokens",
+      "total_tokens",
+      "prompt_tokens_details",
+      "num_sources_used",
+      "cached_prompt_text_tokens",
+      "prompt_cache_hit_tokens",
+      "prompt_cache_miss_tokens",
+      "num_cached_tokens",
+      "prompt_audio_seconds",
+      "cached_tokens",
+      "billed_units",
+      "input_token_details",
+      "output_token_details",
+      "inputTokenDetails",
+      "outputTokenDetails",
+      "cachedInputTokens",
+      "reasoningTokens",
+      "promptTokens",
+      "completionTokens",
+      "inputTokens",
+      "outputTokens",
+      "cacheReadInputTokens",
+      "cacheWriteInputTokens",
+      "cacheDetails",
+      "responseTokenCount",
+      "responseTokensDetails",
+      "promptTokenCount",
+      "candidatesTokenCount",
+      "candidatesTokensDetails",
+      "cache_creation_input_tokens",
+      "cache_read_input_tokens",
+      "cache_creation",
+      "server_tool_use",
+      "inference_geo",
+      "iterations",
+      "input_tokens",
+      "output_tokens",
+      "input_tokens_details",
+      "text_tokens",
+      "image_tokens",
+      "cached_tokens_details",
+    ];
+    const value = fc.oneof(
+      fc.nat(10),
+      fc.constantFrom(
+        "chat.completion",
+        "response",
+        "realtime.response",
+        "list",
+        "message",
+        "message_delta",
+        "tokens",
+        "duration",
+        "grok-4",
+        "gpt-4o",
+      ),
+      fc.constant(null),
+    );
+    const leaf = fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 6 });
+    const body = fc.dictionary(fc.constantFrom(...keys), fc.oneof(value, leaf), { maxKeys: 8 });
+    fc.assert(
+      fc.property(body, (b) => {
+        const usage = (typeof b.usage === "object" && b.usage !== null ? b.usage : b) as Record<
+          string,
+          unknown
+        >;
+        const bits = readerBits(b, usage);
+        evidenceOfAll(b).forEach((evidence, i) => {
+          if (evidence > 0) expect(bits & (1 << i)).not.toBe(0);
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("a usage rendered as one shape is never read silently as another", () => {

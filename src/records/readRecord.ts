@@ -2,7 +2,7 @@ import { isRecord } from "../catalog/validate.js";
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Usage } from "../pricing/normalizeUsage.js";
 import type { ResponseShape } from "../usage/reader.js";
-import { readResponse, unwrapEvent } from "../usage/readResponse.js";
+import { readBody, unwrapEvent } from "../usage/readResponse.js";
 import { GEN_AI } from "./otelAttributes.js";
 
 /**
@@ -180,21 +180,26 @@ function readResponseRecord(
   keys?: ReadonlySet<string>,
 ): UsageItem {
   const dimensions = primitives(record, RESPONSE_KEYS, keys);
-  let read: ReturnType<typeof readResponse>;
-  let body: Readonly<Record<string, unknown>> = record;
+  let read: ReturnType<typeof readBody>["read"];
+  let body: Readonly<Record<string, unknown>>;
   try {
-    body = unwrapEvent(record);
-    read = readResponse(record, shape);
+    ({ read, inner: body } = readBody(record, shape));
   } catch (error) {
     if (!(error instanceof PricebookError)) throw error;
-    const model = stringOr(body.model) ?? stringOr(body.modelVersion) ?? stringOr(record.model);
+    let inner: Readonly<Record<string, unknown>> = record;
+    try {
+      inner = unwrapEvent(record);
+    } catch {
+      // The record's own model, then.
+    }
+    const model = stringOr(inner.model) ?? stringOr(inner.modelVersion) ?? stringOr(record.model);
     return failed(isResponse(shape) ? shape : "flat", model, dimensions, error);
   }
   return {
     shape: read.shape,
     model: read.model ?? stringOr(record.model),
     provider: null,
-    at: timeOf(body) ?? timeOf(record),
+    at: body === record ? timeOf(record) : (timeOf(body) ?? timeOf(record)),
     usage: read.usage,
     counts: null,
     serviceTier: read.serviceTier,

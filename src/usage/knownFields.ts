@@ -28,7 +28,16 @@ export function assertKnownFields(
   spec: FieldSpec | readonly FieldSpec[],
   path: ErrorPath,
 ): void {
-  walk(value, spec, path, 0);
+  // The walk allocates nothing while every field is known (the log reader calls it per
+  // record); the path of an unknown field is built on the way out.
+  const unknown = walk(value, spec, 0, path);
+  if (unknown !== null) {
+    throw pricebookError(
+      "UNRECOGNIZED_USAGE",
+      [...path, ...unknown.reverse()],
+      "a usage field this reader does not know; it may be billed, so the usage is not priced rather than priced without it (name the shape with --shape / the shape option if another reader knows it)",
+    );
+  }
 }
 
 /** The entry for `key`: of the spec, or of the first of several specs that has it. */
@@ -38,64 +47,74 @@ function entry(spec: FieldSpec | readonly FieldSpec[], key: string) {
   return undefined;
 }
 
+/** The reversed path of the first unknown number under `value`, or null. */
 function walk(
   value: unknown,
   spec: FieldSpec | readonly FieldSpec[],
-  path: ErrorPath,
   depth: number,
-): void {
-  if (!isRecord(value)) return;
+  path: ErrorPath,
+): (string | number)[] | null {
+  if (!isRecord(value)) return null;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const child = value[key];
     const known = entry(spec, key);
-    const at = [...path, key];
+    let found: (string | number)[] | null = null;
     if (known === undefined) {
-      const numeric = firstNumber(child, at, depth + 1);
-      if (numeric !== null) {
-        throw pricebookError(
-          "UNRECOGNIZED_USAGE",
-          numeric,
-          "a usage field this reader does not know; it may be billed, so the usage is not priced rather than priced without it (name the shape with --shape / the shape option if another reader knows it)",
-        );
-      }
+      found = firstNumber(child, depth + 1, path);
     } else if (known !== true) {
-      if (depth + 1 > MAX_DEPTH) tooDeep(at);
+      if (depth + 1 > MAX_DEPTH) tooDeep(path);
       if (Array.isArray(known)) {
         if (Array.isArray(child)) {
-          for (let i = 0; i < child.length; i++) walk(child[i], known[0], [...at, i], depth + 2);
+          for (let i = 0; i < child.length && found === null; i++) {
+            found = walk(child[i], known[0], depth + 2, path);
+            if (found !== null) found.push(i);
+          }
         }
       } else {
-        walk(child, known as FieldSpec, at, depth + 1);
+        found = walk(child, known as FieldSpec, depth + 1, path);
       }
     }
+    if (found !== null) {
+      found.push(key);
+      return found;
+    }
   }
+  return null;
 }
 
-/** The path of the first number inside `value` (a number, numeric text, object or list). */
-function firstNumber(value: unknown, path: ErrorPath, depth: number): ErrorPath | null {
+/** The reversed path of the first non-zero number inside `value`, or null. */
+function firstNumber(value: unknown, depth: number, path: ErrorPath): (string | number)[] | null {
   // A zero cannot add to a price, whatever it counts: providers add fields at 0 long before
   // they bill for them, and refusing those would refuse every body.
-  if (typeof value === "number" || typeof value === "bigint")
-    return value === 0 || value === 0n ? null : path;
-  if (typeof value === "string")
-    return /^\s*-?\d+(\.\d+)?\s*$/.test(value) && !/^\s*-?0+(\.0+)?\s*$/.test(value) ? path : null;
+  if (typeof value === "number") return value === 0 ? null : [];
+  if (typeof value === "bigint") return value === 0n ? null : [];
+  if (typeof value === "string") return NUMERIC.test(value) && !ZERO.test(value) ? [] : null;
   if (typeof value !== "object" || value === null) return null;
   if (depth > MAX_DEPTH) tooDeep(path);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstNumber(value[i], [...path, i], depth + 1);
-      if (found !== null) return found;
+      const found = firstNumber(value[i], depth + 1, path);
+      if (found !== null) {
+        found.push(i);
+        return found;
+      }
     }
     return null;
   }
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
-    const found = firstNumber((value as Record<string, unknown>)[key], [...path, key], depth + 1);
-    if (found !== null) return found;
+    const found = firstNumber((value as Record<string, unknown>)[key], depth + 1, path);
+    if (found !== null) {
+      found.push(key);
+      return found;
+    }
   }
   return null;
 }
+
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
+const ZERO = /^\s*-?0+(\.0+)?\s*$/;
 
 function tooDeep(path: ErrorPath): never {
   throw pricebookError("INVALID_USAGE", path, `usage nested deeper than ${MAX_DEPTH} levels`);

@@ -142,6 +142,19 @@ function unwrapped(body: Readonly<Record<string, unknown>>): {
  * @internal
  */
 export function readResponse(body: unknown, shape?: string): UsageRead {
+  return readBody(body, shape).read;
+}
+
+/**
+ * {@link readResponse}, with the body the reader read (a stream event or batch line unwrapped),
+ * for the log reader, which takes the record's time from it.
+ *
+ * @internal
+ */
+export function readBody(
+  body: unknown,
+  shape?: string,
+): { readonly read: UsageRead; readonly inner: Readonly<Record<string, unknown>> } {
   if (!isRecord(body)) {
     throw pricebookError("INVALID_USAGE", ["usage"], "expected a response or usage object");
   }
@@ -154,6 +167,34 @@ export function readResponse(body: unknown, shape?: string): UsageRead {
       'no reader recognises this body; see docs/billing.md, "Reading responses", for the shapes and the fields that identify them',
     );
   }
+  // One candidate (the usual case): its read, or its error.
+  const read =
+    candidates.length === 1
+      ? (candidates[0] as ResponseReader).read(inner)
+      : readAll(candidates, inner);
+  const fallback = read.model ?? modelOf(body.model, body.modelId);
+  const serviceTier = batch ? (read.serviceTier ?? "batch") : read.serviceTier;
+  if (batch && serviceTier !== "batch") {
+    throw pricebookError(
+      "INVALID_RECORD",
+      ["custom_id"],
+      `a batch result whose body says service tier ${JSON.stringify(serviceTier)}`,
+    );
+  }
+  return {
+    read:
+      fallback === read.model && serviceTier === read.serviceTier
+        ? read
+        : { ...read, model: fallback, serviceTier },
+    inner,
+  };
+}
+
+/** Every candidate's read: the first, when all that read the body agree. */
+function readAll(
+  candidates: readonly ResponseReader[],
+  inner: Readonly<Record<string, unknown>>,
+): UsageRead {
   const reads: UsageRead[] = [];
   let firstError: PricebookError | undefined;
   for (const reader of candidates) {
@@ -174,29 +215,99 @@ export function readResponse(body: unknown, shape?: string): UsageRead {
       `the body reads differently as ${[read, ...differing].map((r) => r.shape).join(" and ")}; name its shape (--shape / the shape option)`,
     );
   }
-  const fallback = read.model ?? modelOf(body.model, body.modelId);
-  const serviceTier = batch ? (read.serviceTier ?? "batch") : read.serviceTier;
-  if (batch && serviceTier !== "batch") {
-    throw pricebookError(
-      "INVALID_RECORD",
-      ["custom_id"],
-      `a batch result whose body says service tier ${JSON.stringify(serviceTier)}`,
-    );
-  }
-  return fallback === read.model && serviceTier === read.serviceTier
-    ? read
-    : { ...read, model: fallback, serviceTier };
+  return read;
+}
+
+/**
+ * The readers whose evidence can be non-zero for a body with these keys, as bits of READERS'
+ * indexes: each reader's evidence reads only the keys listed for it (a test holds the two to
+ * each other). Looking a body's keys up here spares the sixteen evidence calls per record.
+ */
+const KEY_READERS: Readonly<Record<string, number>> = {
+  __proto__: null,
+  model: 1 << 0,
+  num_sources_used: 1 << 0,
+  cached_prompt_text_tokens: 1 << 0,
+  prompt_tokens_details: 1 << 0,
+  prompt_cache_hit_tokens: 1 << 1,
+  prompt_cache_miss_tokens: 1 << 1,
+  num_cached_tokens: 1 << 2,
+  prompt_audio_seconds: 1 << 2,
+  cached_tokens: 1 << 3,
+  billed_units: 1 << 4,
+  meta: 1 << 4,
+  object: (1 << 5) | (1 << 7) | (1 << 13) | (1 << 14),
+  input_token_details: (1 << 5) | (1 << 8),
+  type: (1 << 6) | (1 << 12),
+  usage_metadata: 1 << 8,
+  kwargs: 1 << 8,
+  output_token_details: 1 << 8,
+  inputTokenDetails: 1 << 9,
+  outputTokenDetails: 1 << 9,
+  cachedInputTokens: 1 << 9,
+  reasoningTokens: 1 << 9,
+  promptTokens: 1 << 9,
+  completionTokens: 1 << 9,
+  totalUsage: 1 << 9,
+  inputTokens: (1 << 9) | (1 << 10),
+  usageMetadata: (1 << 11) | (1 << 15),
+  responseTokenCount: 1 << 11,
+  responseTokensDetails: 1 << 11,
+  promptTokenCount: (1 << 11) | (1 << 15),
+  cache_creation_input_tokens: 1 << 12,
+  cache_read_input_tokens: 1 << 12,
+  cache_creation: 1 << 12,
+  server_tool_use: 1 << 12,
+  inference_geo: 1 << 12,
+  iterations: 1 << 12,
+  input_tokens: (1 << 12) | (1 << 13),
+  input_tokens_details: 1 << 13,
+  completion_tokens: 1 << 14,
+  candidatesTokenCount: 1 << 15,
+  candidatesTokensDetails: 1 << 15,
+  candidates: 1 << 15,
+} as unknown as Record<string, number>;
+
+/** The bits of KEY_READERS for the keys of a body and of its usage. @internal */
+export function readerBits(
+  body: Readonly<Record<string, unknown>>,
+  usage: Readonly<Record<string, unknown>>,
+): number {
+  let bits = 0;
+  for (const key in body) bits |= KEY_READERS[key] ?? 0;
+  if (usage !== body) for (const key in usage) bits |= KEY_READERS[key] ?? 0;
+  return bits;
 }
 
 function candidatesFor(body: Readonly<Record<string, unknown>>): readonly ResponseReader[] {
-  const strong: ResponseReader[] = [];
-  const weak: ResponseReader[] = [];
-  for (const reader of READERS) {
-    const evidence = reader.evidence(body);
-    if (evidence === 2) strong.push(reader);
-    else if (evidence === 1) weak.push(reader);
+  const usage = isRecord(body.usage) ? body.usage : body;
+  const bits = readerBits(body, usage);
+  let strong: ResponseReader[] | undefined;
+  let weak: ResponseReader[] | undefined;
+  for (let i = 0; i < READERS.length; i++) {
+    if ((bits & (1 << i)) === 0) continue;
+    const reader = READERS[i] as ResponseReader;
+    const evidence = reader.evidence(body, usage);
+    if (evidence === 2) {
+      strong ??= [];
+      strong.push(reader);
+    } else if (evidence === 1 && strong === undefined) {
+      weak ??= [];
+      weak.push(reader);
+    }
   }
-  return strong.length > 0 ? strong : weak;
+  return strong ?? weak ?? [];
+}
+
+/** Every reader's evidence for a body, without the key index (for the tests). @internal */
+export function evidenceOfAll(body: Readonly<Record<string, unknown>>): readonly number[] {
+  const usage = isRecord(body.usage) ? body.usage : body;
+  return READERS.map((reader) => reader.evidence(body, usage));
+}
+
+/** The readers' shapes in index order (for the tests). @internal */
+export function readerOrder(): readonly string[] {
+  return READERS.map((reader) => reader.shape);
 }
 
 function forcedReaders(
@@ -212,9 +323,10 @@ function forcedReaders(
     );
   }
   if (family.length === 1) return family;
-  const strong = family.filter((reader) => reader.evidence(body) === 2);
+  const usage = isRecord(body.usage) ? body.usage : body;
+  const strong = family.filter((reader) => reader.evidence(body, usage) === 2);
   if (strong.length > 0) return strong;
-  const weak = family.filter((reader) => reader.evidence(body) === 1);
+  const weak = family.filter((reader) => reader.evidence(body, usage) === 1);
   return weak.length > 0 ? weak : family.slice(-1);
 }
 

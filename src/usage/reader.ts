@@ -43,7 +43,11 @@ export interface UsageRead {
  */
 export interface ResponseReader {
   readonly shape: ResponseShape;
-  evidence(body: Readonly<Record<string, unknown>>): 0 | 1 | 2;
+  /** `usage` is `body.usage` when that is an object, else the body itself. */
+  evidence(
+    body: Readonly<Record<string, unknown>>,
+    usage: Readonly<Record<string, unknown>>,
+  ): 0 | 1 | 2;
   read(body: Readonly<Record<string, unknown>>): UsageRead;
 }
 
@@ -90,9 +94,9 @@ export function countOf(object: unknown, key: string, path: ErrorPath, required 
 }
 
 /** A sum of counts, refused past 2^53 − 1. @internal */
-export function sum(path: ErrorPath, ...counts: number[]): number {
-  let total = 0;
-  for (const count of counts) total += count;
+export function sum(path: ErrorPath, a: number, b: number, c = 0, d = 0, e = 0, f = 0): number {
+  // Fixed parameters, not a rest array: readers call this for every record of a log.
+  const total = a + b + c + d + e + f;
   if (!Number.isSafeInteger(total)) {
     throw pricebookError("INVALID_USAGE", path, "token counts add up to more than 2^53 − 1");
   }

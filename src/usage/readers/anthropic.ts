@@ -56,9 +56,8 @@ interface Counts {
  */
 export const anthropic: ResponseReader = {
   shape: "anthropic",
-  evidence(body) {
+  evidence(body, usage) {
     if (body.type === "message" || body.type === "message_delta") return 2;
-    const usage = isRecord(body.usage) ? body.usage : body;
     for (const key of STRONG) if (key in usage) return 2;
     return "input_tokens" in usage && "output_tokens" in usage ? 1 : 0;
   },

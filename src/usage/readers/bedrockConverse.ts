@@ -35,8 +35,7 @@ const FIELDS: FieldSpec = {
  */
 export const bedrockConverse: ResponseReader = {
   shape: "bedrock-converse",
-  evidence(body) {
-    const usage = isRecord(body.usage) ? body.usage : body;
+  evidence(body, usage) {
     if (!("inputTokens" in usage)) return 0;
     if ("stopReason" in body || "metrics" in body || isRecord(body.output)) return 2;
     if (

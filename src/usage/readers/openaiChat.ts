@@ -1,4 +1,3 @@
-import { isRecord } from "../../catalog/validate.js";
 import { type ErrorPath, pricebookError } from "../../errors.js";
 import type { FieldSpec } from "../knownFields.js";
 import {
@@ -111,9 +110,8 @@ export function readChatUsage(
 /** A Chat Completions response or stream chunk (with `usage`), or a bare chat usage. */
 export const openaiChat: ResponseReader = {
   shape: "openai-chat",
-  evidence(body) {
+  evidence(body, usage) {
     if (body.object === "chat.completion" || body.object === "chat.completion.chunk") return 2;
-    const usage = isRecord(body.usage) ? body.usage : body;
     return "completion_tokens" in usage && "prompt_tokens" in usage ? 1 : 0;
   },
   read(body): UsageRead {

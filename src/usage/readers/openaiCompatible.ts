@@ -29,15 +29,11 @@ const DEEPSEEK_FIELDS: readonly FieldSpec[] = [
 ];
 const MOONSHOT_FIELDS: readonly FieldSpec[] = [CHAT_FIELDS, INFORMATIONAL, { cached_tokens: true }];
 
-function usageOf(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return isRecord(body.usage) ? body.usage : (body as Record<string, unknown>);
-}
-
 /** Mistral chat: `num_cached_tokens` (inside `prompt_tokens`); audio billed by the second. */
 export const mistral: ResponseReader = {
   shape: "mistral",
-  evidence: (body) =>
-    "num_cached_tokens" in usageOf(body) || "prompt_audio_seconds" in usageOf(body) ? 2 : 0,
+  evidence: (_body, usage) =>
+    "num_cached_tokens" in usage || "prompt_audio_seconds" in usage ? 2 : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
     known(usage, MISTRAL_FIELDS, path);
@@ -69,10 +65,8 @@ export const mistral: ResponseReader = {
 /** DeepSeek: `prompt_cache_hit_tokens` + `prompt_cache_miss_tokens` = `prompt_tokens`. */
 export const deepseek: ResponseReader = {
   shape: "deepseek",
-  evidence: (body) =>
-    "prompt_cache_hit_tokens" in usageOf(body) || "prompt_cache_miss_tokens" in usageOf(body)
-      ? 2
-      : 0,
+  evidence: (_body, usage) =>
+    "prompt_cache_hit_tokens" in usage || "prompt_cache_miss_tokens" in usage ? 2 : 0,
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
     known(usage, DEEPSEEK_FIELDS, path);
@@ -111,8 +105,7 @@ export const deepseek: ResponseReader = {
 /** Moonshot (Kimi): `cached_tokens` at the top of `usage`, inside `prompt_tokens`. */
 export const moonshot: ResponseReader = {
   shape: "moonshot",
-  evidence: (body) =>
-    "cached_tokens" in usageOf(body) && "prompt_tokens" in usageOf(body) ? 2 : 0,
+  evidence: (_body, usage) => ("cached_tokens" in usage && "prompt_tokens" in usage ? 2 : 0),
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");
     known(usage, MOONSHOT_FIELDS, path);
@@ -154,8 +147,7 @@ const XAI_FIELDS: readonly FieldSpec[] = [XAI_EXTRA, CHAT_FIELDS, INFORMATIONAL]
  */
 export const xai: ResponseReader = {
   shape: "xai",
-  evidence(body) {
-    const usage = usageOf(body);
+  evidence(body, usage) {
     if ("num_sources_used" in usage || "cached_prompt_text_tokens" in usage) return 2;
     const details = usage.prompt_tokens_details;
     if (isRecord(details) && "text_tokens" in details) return 2;

@@ -31,9 +31,8 @@ const FIELDS: FieldSpec = {
  */
 export const openaiRealtime: ResponseReader = {
   shape: "openai-realtime",
-  evidence(body) {
+  evidence(body, usage) {
     if (body.object === "realtime.response") return 2;
-    const usage = isRecord(body.usage) ? body.usage : body;
     const details = usage.input_token_details;
     // A transcription's usage (`type: "tokens"`) has text and audio details too, but no cache.
     if (!isRecord(details) || usage.type !== undefined) return 0;

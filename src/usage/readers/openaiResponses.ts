@@ -30,9 +30,8 @@ const TOOL_USAGE: FieldSpec = { web_search: { num_requests: true } };
  */
 export const openaiResponses: ResponseReader = {
   shape: "openai-responses",
-  evidence(body) {
+  evidence(body, usage) {
     if (body.object === "response") return 2;
-    const usage = isRecord(body.usage) ? body.usage : body;
     if ("input_tokens_details" in usage) return 2;
     return "input_tokens" in usage && "output_tokens" in usage ? 1 : 0;
   },

@@ -26,8 +26,7 @@ const TOKENS: FieldSpec = {
  */
 export const openaiTranscription: ResponseReader = {
   shape: "openai-transcription",
-  evidence(body) {
-    const usage = isRecord(body.usage) ? body.usage : body;
+  evidence(_body, usage) {
     return usage.type === "tokens" || usage.type === "duration" ? 2 : 0;
   },
   read(body): UsageRead {
