@@ -1,5 +1,13 @@
-import type { ResolvedBy } from "./resolveName.js";
 import { isIsoDate } from "./validate.js";
+
+/**
+ * Which declared rule matched a name: its exact `id`, an `alias` the table lists, a dated
+ * `snapshot` or `-latest`/`-NNN` form of an id, a provider or router `prefix`, or a cloud
+ * vendor's form of an id (`vendor-form`: Bedrock region prefixes and `-vN:M` suffixes, Vertex
+ * `@YYYYMMDD`). Where rules compose, the last one applied is reported (a prefixed Bedrock id
+ * is `vendor-form`; a prefixed snapshot is `snapshot`).
+ */
+export type ResolvedBy = "id" | "alias" | "snapshot" | "prefix" | "vendor-form";
 
 /** One reduction of a name by a declared rule, and the provider it must belong to (if any). @internal */
 export interface NameForm {

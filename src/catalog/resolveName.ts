@@ -1,17 +1,10 @@
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Model, PricingTable, Variant } from "../schema/types.js";
 import { assertTable } from "./assertTable.js";
-import { type NameForm, nameForms } from "./nameForms.js";
+import { type NameForm, nameForms, type ResolvedBy } from "./nameForms.js";
 import { suggest } from "./suggest.js";
 
-/**
- * Which declared rule matched a name: its exact `id`, an `alias` the table lists, a dated
- * `snapshot` or `-latest`/`-NNN` form of an id, a provider or router `prefix`, or a cloud
- * vendor's form of an id (`vendor-form`: Bedrock region prefixes and `-vN:M` suffixes, Vertex
- * `@YYYYMMDD`). Where rules compose, the last one applied is reported (a prefixed Bedrock id
- * is `vendor-form`; a prefixed snapshot is `snapshot`).
- */
-export type ResolvedBy = "id" | "alias" | "snapshot" | "prefix" | "vendor-form";
+export type { ResolvedBy } from "./nameForms.js";
 
 /** What a name resolved to inside one table, and by which rule. */
 export type Resolved =
