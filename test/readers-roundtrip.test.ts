@@ -2,7 +2,25 @@
 // log reader's detection (no shape given) and through the named adapter.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RECORD_SHAPES } from "../src/index.js";
+import {
+  builtinPricebook,
+  charge,
+  fromAiSdkUsage,
+  fromAnthropicUsage,
+  fromBedrockUsage,
+  fromCohereUsage,
+  fromDeepSeekUsage,
+  fromGeminiUsage,
+  fromLangChainUsage,
+  fromMistralUsage,
+  fromMoonshotUsage,
+  fromOpenAIUsage,
+  fromXaiUsage,
+  pricebookResolve,
+  priceRecords,
+  RECORD_SHAPES,
+  type Usage,
+} from "../src/index.js";
 import { readRecord, type UsageItem } from "../src/records/readRecord.js";
 import {
   evidenceOfAll,
@@ -17,10 +35,13 @@ type U = Record<string, number>;
 const nat = (max: number) => fc.nat({ max });
 /** Splits `total` into `n` random non-negative parts whose sum is at most `total`. */
 const partsOf = (total: number, n: number) =>
-  fc.array(fc.nat({ max: 1000 }), { minLength: n + 1, maxLength: n + 1 }).map((weights) => {
-    const sum = weights.reduce((a, b) => a + b, 0) || 1;
-    return weights.slice(0, n).map((w) => Math.floor((total * w) / sum));
-  });
+  // Weights of 0 are frequent, so bodies without one part or another (priced) are common.
+  fc
+    .array(fc.oneof(fc.constant(0), fc.nat({ max: 1000 })), { minLength: n + 1, maxLength: n + 1 })
+    .map((weights) => {
+      const sum = weights.reduce((a, b) => a + b, 0) || 1;
+      return weights.slice(0, n).map((w) => Math.floor((total * w) / sum));
+    });
 
 /** A usage in the library's convention with the parts one shape can express. */
 const usageWith = (inParts: readonly string[], outParts: readonly string[], extra: U = {}) =>
@@ -412,6 +433,67 @@ describe("issue 20: every reader reads back what was rendered", () => {
     expect(readerOrder()).toEqual(RESPONSE_SHAPES);
     for (const shape of RESPONSE_SHAPES) expect(isResponseShape(shape)).toBe(true);
     expect(new Set(SHAPES.map(([shape]) => shape)).size).toBe(SHAPES.length);
+  });
+
+  it("charge of the adapter's usage equals priceRecords of the same body, for every reader", () => {
+    const book = builtinPricebook();
+    const adapters: Record<string, (body: unknown) => Usage> = {
+      "openai-chat": fromOpenAIUsage,
+      "openai-responses": fromOpenAIUsage,
+      "openai-realtime": fromOpenAIUsage,
+      anthropic: fromAnthropicUsage,
+      "bedrock-converse": fromBedrockUsage,
+      gemini: fromGeminiUsage,
+      xai: fromXaiUsage,
+      deepseek: fromDeepSeekUsage,
+      mistral: fromMistralUsage,
+      moonshot: fromMoonshotUsage,
+      cohere: fromCohereUsage,
+      "ai-sdk": fromAiSdkUsage,
+      langchain: fromLangChainUsage,
+    };
+    const outcome = (fn: () => string) => {
+      try {
+        return fn();
+      } catch (error) {
+        return (error as { code: string }).code;
+      }
+    };
+    const priced = new Set<string>();
+    for (const [shape, arbitrary, render] of SHAPES) {
+      const adapt = adapters[shape] as (body: unknown) => Usage;
+      fc.assert(
+        fc.property(arbitrary, (u) => {
+          // Realtime and Cohere bodies name no model: the log record gives it.
+          const body = {
+            model: shape === "openai-realtime" ? "gpt-realtime" : "command-r",
+            ...render(u),
+          };
+          const [row] = [...priceRecords(book, [body], { asOf: "2026-09-15", table: "auto" })];
+          const model = (row as { model: string | null }).model as string;
+          const viaCharge = outcome(() => {
+            const { table } = pricebookResolve(book, model, { asOf: "2026-09-15" });
+            return charge(table, model, adapt(body)).usd;
+          });
+          expect(row?.ok ? row.usd : row?.code).toBe(viaCharge);
+          if (row?.ok) priced.add(shape);
+        }),
+        { numRuns: 60 },
+      );
+    }
+    // Not only errors on both sides: the shapes whose models the built-in tables price were priced.
+    for (const shape of [
+      "openai-chat",
+      "openai-responses",
+      "anthropic",
+      "bedrock-converse",
+      "gemini",
+      "xai",
+      "ai-sdk",
+      "langchain",
+    ]) {
+      expect(priced.has(shape), shape).toBe(true);
+    }
   });
 
   it("the key index never hides a reader whose evidence is not 0, on random bodies", () => {
