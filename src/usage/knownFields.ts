@@ -43,7 +43,10 @@ export function assertKnownFields(
 /** The entry for `key`: of the spec, or of the first of several specs that has it. */
 function entry(spec: FieldSpec | readonly FieldSpec[], key: string) {
   if (!Array.isArray(spec)) return Object.hasOwn(spec, key) ? (spec as FieldSpec)[key] : undefined;
-  for (const one of spec as readonly FieldSpec[]) if (Object.hasOwn(one, key)) return one[key];
+  for (let i = 0; i < spec.length; i++) {
+    const one = spec[i] as FieldSpec;
+    if (Object.hasOwn(one, key)) return one[key];
+  }
   return undefined;
 }
 

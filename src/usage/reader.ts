@@ -117,9 +117,11 @@ const STANDARD_TIERS = /* @__PURE__ */ new Set([
 ]);
 
 /** The model a body names: the first non-empty string among `values`. @internal */
-export function modelOf(...values: unknown[]): string | null {
-  for (const value of values) if (typeof value === "string" && value !== "") return value;
-  return null;
+export function modelOf(a: unknown, b?: unknown, c?: unknown): string | null {
+  // Fixed parameters, not a rest array: called for every record of a log.
+  if (typeof a === "string" && a !== "") return a;
+  if (typeof b === "string" && b !== "") return b;
+  return typeof c === "string" && c !== "" ? c : null;
 }
 
 /** A usage with only the optional counts above zero, plus the always-present ones. @internal */

@@ -12,24 +12,6 @@ import {
   usageIn,
 } from "../reader.js";
 
-/**
- * Fields of a Chat Completions `usage` that are not token counts of the request: Groq's timings
- * (seconds) and OpenRouter's own cost report (dollars it computed, not tokens). Known, not priced.
- */
-export const INFORMATIONAL: FieldSpec = {
-  queue_time: true,
-  prompt_time: true,
-  completion_time: true,
-  total_time: true,
-  cost: true,
-  is_byok: true,
-  cost_details: {
-    upstream_inference_cost: true,
-    upstream_inference_prompt_cost: true,
-    upstream_inference_completions_cost: true,
-  },
-};
-
 /** Every numeric field of an OpenAI Chat Completions `usage`, and what it is. */
 export const CHAT_FIELDS: FieldSpec = {
   prompt_tokens: true,
@@ -46,9 +28,22 @@ export const CHAT_FIELDS: FieldSpec = {
     accepted_prediction_tokens: true,
     rejected_prediction_tokens: true,
   },
+  // Not token counts of the request, known and not priced: Groq's timings (seconds) and
+  // OpenRouter's own cost report (dollars it computed).
+  queue_time: true,
+  prompt_time: true,
+  completion_time: true,
+  total_time: true,
+  cost: true,
+  is_byok: true,
+  cost_details: {
+    upstream_inference_cost: true,
+    upstream_inference_prompt_cost: true,
+    upstream_inference_completions_cost: true,
+  },
 };
 /** The Chat Completions fields, with the informational ones. */
-export const OPENAI_CHAT_FIELDS: readonly FieldSpec[] = [CHAT_FIELDS, INFORMATIONAL];
+export const OPENAI_CHAT_FIELDS: FieldSpec = CHAT_FIELDS;
 
 /**
  * Reads a Chat Completions usage in OpenAI's convention (cached, cache-write and audio tokens

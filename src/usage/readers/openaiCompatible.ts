@@ -13,21 +13,19 @@ import {
   usageFrom,
   usageIn,
 } from "../reader.js";
-import { CHAT_FIELDS, INFORMATIONAL, readChatUsage } from "./openaiChat.js";
+import { CHAT_FIELDS, readChatUsage } from "./openaiChat.js";
 
 // Each vendor's fields beside the Chat Completions ones (a list of specs: no spread, so a bundle
 // that reads no response drops them).
 const MISTRAL_FIELDS: readonly FieldSpec[] = [
   CHAT_FIELDS,
-  INFORMATIONAL,
   { num_cached_tokens: true, prompt_audio_seconds: true },
 ];
 const DEEPSEEK_FIELDS: readonly FieldSpec[] = [
   CHAT_FIELDS,
-  INFORMATIONAL,
   { prompt_cache_hit_tokens: true, prompt_cache_miss_tokens: true },
 ];
-const MOONSHOT_FIELDS: readonly FieldSpec[] = [CHAT_FIELDS, INFORMATIONAL, { cached_tokens: true }];
+const MOONSHOT_FIELDS: readonly FieldSpec[] = [CHAT_FIELDS, { cached_tokens: true }];
 
 /** Mistral chat: `num_cached_tokens` (inside `prompt_tokens`); audio billed by the second. */
 export const mistral: ResponseReader = {
@@ -137,7 +135,7 @@ const XAI_EXTRA: FieldSpec = {
   reasoning_tokens: true,
   cached_prompt_text_tokens: true,
 };
-const XAI_FIELDS: readonly FieldSpec[] = [XAI_EXTRA, CHAT_FIELDS, INFORMATIONAL];
+const XAI_FIELDS: readonly FieldSpec[] = [XAI_EXTRA, CHAT_FIELDS];
 
 /**
  * xAI chat. Its `completion_tokens` leaves reasoning out (`total_tokens` = prompt + completion +
