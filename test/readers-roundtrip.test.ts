@@ -478,7 +478,8 @@ describe("issue 20: every reader reads back what was rendered", () => {
           expect(row?.ok ? row.usd : row?.code).toBe(viaCharge);
           if (row?.ok) priced.add(shape);
         }),
-        { numRuns: 60 },
+        // A fixed seed: which shapes get a priced body is then the same every run.
+        { numRuns: 200, seed: 20261205 },
       );
     }
     // Not only errors on both sides: the shapes whose models the built-in tables price were priced.
@@ -584,7 +585,7 @@ describe("issue 20: every reader reads back what was rendered", () => {
           if (evidence > 0) expect(bits & (1 << i)).not.toBe(0);
         });
       }),
-      { numRuns: 3000 },
+      { numRuns: 20000 },
     );
   });
 

@@ -1,8 +1,8 @@
 import { isRecord } from "../catalog/validate.js";
 import { PricebookError, pricebookError } from "../errors.js";
 import type { Usage } from "../pricing/normalizeUsage.js";
-import type { ResponseShape } from "../usage/reader.js";
-import { readBody, unwrapEvent } from "../usage/readResponse.js";
+import type { ResponseShape, UsageRead } from "../usage/reader.js";
+import { readUnwrapped, unwrapEvent } from "../usage/readResponse.js";
 import { GEN_AI } from "./otelAttributes.js";
 
 /**
@@ -180,19 +180,14 @@ function readResponseRecord(
   keys?: ReadonlySet<string>,
 ): UsageItem {
   const dimensions = primitives(record, RESPONSE_KEYS, keys);
-  let read: ReturnType<typeof readBody>["read"];
-  let body: Readonly<Record<string, unknown>>;
+  let read: UsageRead;
+  let body: Readonly<Record<string, unknown>> = record;
   try {
-    ({ read, inner: body } = readBody(record, shape));
+    body = unwrapEvent(record);
+    read = readUnwrapped(record, body, shape);
   } catch (error) {
     if (!(error instanceof PricebookError)) throw error;
-    let inner: Readonly<Record<string, unknown>> = record;
-    try {
-      inner = unwrapEvent(record);
-    } catch {
-      // The record's own model, then.
-    }
-    const model = stringOr(inner.model) ?? stringOr(inner.modelVersion) ?? stringOr(record.model);
+    const model = stringOr(body.model) ?? stringOr(body.modelVersion) ?? stringOr(record.model);
     return failed(isResponse(shape) ? shape : "flat", model, dimensions, error);
   }
   return {

@@ -86,18 +86,10 @@ export function isResponseShape(value: unknown): boolean {
 export function unwrapEvent(
   body: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, unknown>> {
-  return unwrapped(body).body;
-}
-
-function unwrapped(body: Readonly<Record<string, unknown>>): {
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly batch: boolean;
-} {
   const type = body.type;
   if (typeof type === "string") {
     // OpenAI Responses (`response.completed` …) and Realtime (`response.done`) events.
-    if (type.startsWith("response.") && isRecord(body.response))
-      return { body: body.response, batch: false };
+    if (type.startsWith("response.") && isRecord(body.response)) return body.response;
     if (type === "message_start") {
       throw pricebookError(
         "INVALID_RECORD",
@@ -107,12 +99,12 @@ function unwrapped(body: Readonly<Record<string, unknown>>): {
     }
   }
   if (typeof body.custom_id === "string") {
-    // An OpenAI Batch API output line, and an Anthropic Message Batches result.
+    // An OpenAI Batch API output line, and an Anthropic Message Batches result (batch tier).
     const response = body.response;
-    if (isRecord(response) && isRecord(response.body)) return { body: response.body, batch: true };
+    if (isRecord(response) && isRecord(response.body)) return response.body;
     const result = body.result;
     if (isRecord(result) && result.type === "succeeded" && isRecord(result.message)) {
-      return { body: result.message, batch: true };
+      return result.message;
     }
     throw pricebookError(
       "INVALID_RECORD",
@@ -121,14 +113,11 @@ function unwrapped(body: Readonly<Record<string, unknown>>): {
     );
   }
   // A Bedrock ConverseStream `metadata` event.
-  if (
-    isRecord(body.metadata) &&
-    isRecord(body.metadata.usage) &&
-    "inputTokens" in body.metadata.usage
-  ) {
-    return { body: body.metadata, batch: false };
+  const metadata = body.metadata;
+  if (isRecord(metadata) && isRecord(metadata.usage) && "inputTokens" in metadata.usage) {
+    return metadata;
   }
-  return { body, batch: false };
+  return body;
 }
 
 /**
@@ -142,23 +131,23 @@ function unwrapped(body: Readonly<Record<string, unknown>>): {
  * @internal
  */
 export function readResponse(body: unknown, shape?: string): UsageRead {
-  return readBody(body, shape).read;
-}
-
-/**
- * {@link readResponse}, with the body the reader read (a stream event or batch line unwrapped),
- * for the log reader, which takes the record's time from it.
- *
- * @internal
- */
-export function readBody(
-  body: unknown,
-  shape?: string,
-): { readonly read: UsageRead; readonly inner: Readonly<Record<string, unknown>> } {
   if (!isRecord(body)) {
     throw pricebookError("INVALID_USAGE", ["usage"], "expected a response or usage object");
   }
-  const { body: inner, batch } = unwrapped(body);
+  return readUnwrapped(body, unwrapEvent(body), shape);
+}
+
+/**
+ * {@link readResponse} of a body whose stream event or batch line the caller has unwrapped
+ * (`inner`), for the log reader, which also takes the record's time from it.
+ *
+ * @internal
+ */
+export function readUnwrapped(
+  body: Readonly<Record<string, unknown>>,
+  inner: Readonly<Record<string, unknown>>,
+  shape?: string,
+): UsageRead {
   const candidates = shape === undefined ? candidatesFor(inner) : forcedReaders(inner, shape);
   if (candidates.length === 0) {
     throw pricebookError(
@@ -172,7 +161,10 @@ export function readBody(
     candidates.length === 1
       ? (candidates[0] as ResponseReader).read(inner)
       : readAll(candidates, inner);
-  const fallback = read.model ?? modelOf(body.model, body.modelId);
+  if (inner === body) return read;
+  const model = read.model ?? modelOf(body.model, body.modelId);
+  // A batch line's body was billed at the batch tier.
+  const batch = typeof body.custom_id === "string";
   const serviceTier = batch ? (read.serviceTier ?? "batch") : read.serviceTier;
   if (batch && serviceTier !== "batch") {
     throw pricebookError(
@@ -181,13 +173,9 @@ export function readBody(
       `a batch result whose body says service tier ${JSON.stringify(serviceTier)}`,
     );
   }
-  return {
-    read:
-      fallback === read.model && serviceTier === read.serviceTier
-        ? read
-        : { ...read, model: fallback, serviceTier },
-    inner,
-  };
+  return model === read.model && serviceTier === read.serviceTier
+    ? read
+    : { ...read, model, serviceTier };
 }
 
 /** Every candidate's read: the first, when all that read the body agree. */
@@ -225,7 +213,6 @@ function readAll(
  */
 const KEY_READERS: Readonly<Record<string, number>> = {
   __proto__: null,
-  model: 1 << 0,
   num_sources_used: 1 << 0,
   cached_prompt_text_tokens: 1 << 0,
   prompt_tokens_details: 1 << 0,
@@ -236,9 +223,7 @@ const KEY_READERS: Readonly<Record<string, number>> = {
   cached_tokens: 1 << 3,
   billed_units: 1 << 4,
   meta: 1 << 4,
-  object: (1 << 5) | (1 << 7) | (1 << 13) | (1 << 14),
   input_token_details: (1 << 5) | (1 << 8),
-  type: (1 << 6) | (1 << 12),
   usage_metadata: 1 << 8,
   kwargs: 1 << 8,
   output_token_details: 1 << 8,
@@ -276,8 +261,30 @@ export function readerBits(
   let bits = 0;
   for (const key in body) bits |= KEY_READERS[key] ?? 0;
   if (usage !== body) for (const key in usage) bits |= KEY_READERS[key] ?? 0;
+  // Three keys count by their value: `object`, `type` (of the body, and of a usage: a
+  // transcription's) and a `grok-` model.
+  const object = body.object;
+  if (typeof object === "string") bits |= VALUE_READERS[object] ?? 0;
+  const type = body.type;
+  if (typeof type === "string") bits |= VALUE_READERS[type] ?? 0;
+  const usageType = usage.type;
+  if (typeof usageType === "string") bits |= VALUE_READERS[usageType] ?? 0;
+  const model = body.model;
+  if (typeof model === "string" && model.startsWith("grok-")) bits |= 1 << 0;
   return bits;
 }
+const VALUE_READERS: Readonly<Record<string, number>> = {
+  __proto__: null,
+  "chat.completion": 1 << 14,
+  "chat.completion.chunk": 1 << 14,
+  response: 1 << 13,
+  "realtime.response": 1 << 5,
+  list: 1 << 7,
+  message: 1 << 12,
+  message_delta: 1 << 12,
+  tokens: 1 << 6,
+  duration: 1 << 6,
+} as unknown as Record<string, number>;
 
 function candidatesFor(body: Readonly<Record<string, unknown>>): readonly ResponseReader[] {
   const usage = isRecord(body.usage) ? body.usage : body;

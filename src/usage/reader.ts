@@ -93,6 +93,28 @@ export function countOf(object: unknown, key: string, path: ErrorPath, required 
   return isCount(value) ? value : toTokenCount(value, [...path, key]);
 }
 
+/**
+ * A count already read by name (`count(usage.prompt_tokens, …)`: a named read per call site is
+ * cheaper on the log path than {@link countOf}'s keyed one); 0 when absent or null.
+ *
+ * @internal
+ */
+export function count(value: unknown, path: ErrorPath, key: string, required = false): number {
+  if (
+    typeof value === "number" &&
+    Number.isSafeInteger(value) &&
+    value >= 0 &&
+    !Object.is(value, -0)
+  ) {
+    return value;
+  }
+  if (value === undefined || value === null) {
+    if (required) throw pricebookError("INVALID_USAGE", [...path, key], `missing ${key}`);
+    return 0;
+  }
+  return toTokenCount(value, [...path, key]);
+}
+
 /** A sum of counts, refused past 2^53 − 1. @internal */
 export function sum(path: ErrorPath, a: number, b: number, c = 0, d = 0, e = 0, f = 0): number {
   // Fixed parameters, not a rest array: readers call this for every record of a log.

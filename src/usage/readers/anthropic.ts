@@ -2,7 +2,7 @@ import { isRecord } from "../../catalog/validate.js";
 import { type ErrorPath, pricebookError } from "../../errors.js";
 import type { FieldSpec } from "../knownFields.js";
 import {
-  countOf,
+  count,
   known,
   modelOf,
   partOf,
@@ -73,19 +73,16 @@ export const anthropic: ResponseReader = {
     }
     const counts = countsOf(usage, path, body.type !== "message_delta");
     addIterations(usage, path, counts);
-    const input = sum(
-      [...path, "input_tokens"],
-      counts.uncached,
-      counts.read,
-      counts.write5m,
-      counts.write1h,
-    );
-    const thinking = countOf(usage.output_tokens_details, "thinking_tokens", [
-      ...path,
-      "output_tokens_details",
-    ]);
-    partOf(thinking, counts.output, [...path, "output_tokens_details"], "thinking tokens");
-    const tools = [...path, "server_tool_use"];
+    const input = sum(INPUT_PATH, counts.uncached, counts.read, counts.write5m, counts.write1h);
+    const details = usage.output_tokens_details;
+    const thinking = isRecord(details)
+      ? count(details.thinking_tokens, DETAILS_PATH, "thinking_tokens")
+      : 0;
+    partOf(thinking, counts.output, DETAILS_PATH, "thinking tokens");
+    const tools = usage.server_tool_use;
+    const searches = isRecord(tools)
+      ? count(tools.web_search_requests, TOOLS_PATH, "web_search_requests")
+      : 0;
     const geo = usage.inference_geo;
     return {
       shape: "anthropic",
@@ -99,7 +96,7 @@ export const anthropic: ResponseReader = {
         },
         {
           reasoning: thinking,
-          webSearch: countOf(usage.server_tool_use, "web_search_requests", tools),
+          webSearch: searches,
           inferenceGeo: typeof geo === "string" && !STANDARD_GEOS.has(geo) ? geo : undefined,
         },
       ),
@@ -109,6 +106,9 @@ export const anthropic: ResponseReader = {
   },
 };
 
+const INPUT_PATH = ["usage", "input_tokens"];
+const DETAILS_PATH = ["usage", "output_tokens_details"];
+const TOOLS_PATH = ["usage", "server_tool_use"];
 const STRONG = [
   "cache_creation_input_tokens",
   "cache_read_input_tokens",
@@ -119,16 +119,17 @@ const STRONG = [
 ];
 const STANDARD_GEOS = /* @__PURE__ */ new Set(["global", "not_available"]);
 
-function countsOf(usage: unknown, path: ErrorPath, inputRequired: boolean): Counts {
-  const uncached = countOf(usage, "input_tokens", path, inputRequired);
-  const output = countOf(usage, "output_tokens", path, true);
-  const read = countOf(usage, "cache_read_input_tokens", path);
-  const written = countOf(usage, "cache_creation_input_tokens", path);
-  const creation = isRecord(usage) ? usage.cache_creation : undefined;
+function countsOf(value: unknown, path: ErrorPath, inputRequired: boolean): Counts {
+  const usage: Readonly<Record<string, unknown>> = isRecord(value) ? value : {};
+  const uncached = count(usage.input_tokens, path, "input_tokens", inputRequired);
+  const output = count(usage.output_tokens, path, "output_tokens", true);
+  const read = count(usage.cache_read_input_tokens, path, "cache_read_input_tokens");
+  const written = count(usage.cache_creation_input_tokens, path, "cache_creation_input_tokens");
+  const creation = usage.cache_creation;
   if (!isRecord(creation)) return { uncached, output, read, write5m: written, write1h: 0 };
   const at = [...path, "cache_creation"];
-  const write5m = countOf(creation, "ephemeral_5m_input_tokens", at);
-  const write1h = countOf(creation, "ephemeral_1h_input_tokens", at);
+  const write5m = count(creation.ephemeral_5m_input_tokens, at, "ephemeral_5m_input_tokens");
+  const write1h = count(creation.ephemeral_1h_input_tokens, at, "ephemeral_1h_input_tokens");
   if (write5m + write1h !== written) {
     throw pricebookError(
       "INVALID_USAGE",

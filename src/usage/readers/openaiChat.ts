@@ -1,7 +1,8 @@
+import { isRecord } from "../../catalog/validate.js";
 import { type ErrorPath, pricebookError } from "../../errors.js";
 import type { FieldSpec } from "../knownFields.js";
 import {
-  countOf,
+  count,
   known,
   modelOf,
   partOf,
@@ -52,6 +53,10 @@ export const OPENAI_CHAT_FIELDS: FieldSpec = CHAT_FIELDS;
  *
  * @internal
  */
+const IN_DETAILS = ["usage", "prompt_tokens_details"];
+const OUT_DETAILS = ["usage", "completion_tokens_details"];
+const EMPTY: Readonly<Record<string, unknown>> = {};
+
 export function readChatUsage(
   usage: Record<string, unknown>,
   path: ErrorPath,
@@ -63,16 +68,22 @@ export function readChatUsage(
   reasoning: number;
   rest: Record<string, number>;
 } {
-  const input = countOf(usage, "prompt_tokens", path, true);
-  const output = countOf(usage, "completion_tokens", path, true);
-  const inDetails = [...path, "prompt_tokens_details"];
-  const outDetails = [...path, "completion_tokens_details"];
-  const cached = cachedInput ?? countOf(usage.prompt_tokens_details, "cached_tokens", inDetails);
-  const cacheWrite = countOf(usage.prompt_tokens_details, "cache_write_tokens", inDetails);
-  const audioInput = countOf(usage.prompt_tokens_details, "audio_tokens", inDetails);
-  const reasoning = countOf(usage.completion_tokens_details, "reasoning_tokens", outDetails);
-  const audioOutput = countOf(usage.completion_tokens_details, "audio_tokens", outDetails);
-  const imageOutput = countOf(usage.completion_tokens_details, "image_tokens", outDetails);
+  const input = count(usage.prompt_tokens, path, "prompt_tokens", true);
+  const output = count(usage.completion_tokens, path, "completion_tokens", true);
+  const inDetails = IN_DETAILS;
+  const outDetails = OUT_DETAILS;
+  const details = usage.prompt_tokens_details;
+  const prompt: Readonly<Record<string, unknown>> = isRecord(details) ? details : EMPTY;
+  const outputDetails = usage.completion_tokens_details;
+  const completion: Readonly<Record<string, unknown>> = isRecord(outputDetails)
+    ? outputDetails
+    : EMPTY;
+  const cached = cachedInput ?? count(prompt.cached_tokens, inDetails, "cached_tokens");
+  const cacheWrite = count(prompt.cache_write_tokens, inDetails, "cache_write_tokens");
+  const audioInput = count(prompt.audio_tokens, inDetails, "audio_tokens");
+  const reasoning = count(completion.reasoning_tokens, outDetails, "reasoning_tokens");
+  const audioOutput = count(completion.audio_tokens, outDetails, "audio_tokens");
+  const imageOutput = count(completion.image_tokens, outDetails, "image_tokens");
   partOf(
     cached + cacheWrite + audioInput,
     input,
