@@ -577,10 +577,10 @@ describe("issue 20: readers for the flavours refused before", () => {
       usage: {
         prompt_tokens: 10,
         completion_tokens: 2,
-        prompt_tokens_details: { video_tokens: 5 },
+        prompt_tokens_details: { foo_tokens: 5 },
       },
     });
     expect(r).toMatchObject({ ok: false, code: "UNRECOGNIZED_USAGE", line: 1 });
-    expect(!r.ok && r.message).toContain("usage.prompt_tokens_details.video_tokens");
+    expect(!r.ok && r.message).toContain("usage.prompt_tokens_details.foo_tokens");
   });
 });

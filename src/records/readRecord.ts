@@ -28,11 +28,11 @@ export const RECORD_SHAPES: readonly RecordShape[] = /* @__PURE__ */ Object.free
   "langchain",
   "ai-sdk",
   "bedrock-converse",
+  "gemini",
   "gemini-live",
   "anthropic",
   "openai-responses",
   "openai-chat",
-  "gemini",
 ] as const);
 
 /** A dimension's value as a row keeps it. */

@@ -38,6 +38,8 @@ const FIELDS: FieldSpec = {
   // A part of output_tokens ("the inclusive, authoritative total used for billing").
   output_tokens_details: { thinking_tokens: true },
   iterations: [ITERATION],
+  // Pydantic AI Gateway's cost estimate (dollars): known, not priced.
+  pydantic_ai_gateway: { cost_estimate: true },
 };
 
 interface Counts {

@@ -23,6 +23,10 @@ const FIELDS: FieldSpec = {
   // The names of the same two counts in early 2025.
   cacheReadInputTokenCount: true,
   cacheWriteInputTokenCount: true,
+  // Pydantic AI Gateway's cost estimate (dollars): known, not priced.
+  pydantic_ai_gateway: { cost_estimate: true },
+  // Server-side tool calls (their counts are not known to this reader: any is refused).
+  serverToolUsage: {},
   // A breakdown of cacheWriteInputTokens by TTL.
   cacheDetails: [{ inputTokens: true }],
 };
@@ -41,7 +45,8 @@ export const bedrockConverse: ResponseReader = {
     if (
       "cacheReadInputTokens" in usage ||
       "cacheWriteInputTokens" in usage ||
-      "cacheDetails" in usage
+      "cacheDetails" in usage ||
+      "serverToolUsage" in usage
     ) {
       return 2;
     }

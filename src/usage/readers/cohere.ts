@@ -15,6 +15,8 @@ const BILLED: FieldSpec = {
   output_tokens: true,
   search_units: true,
   classifications: true,
+  // Embed: images billed apart from text tokens.
+  image_tokens: true,
 };
 /**
  * A Cohere v2 chat `usage`: `billed_units` are what Cohere bills; `tokens` are the raw counts,
@@ -40,7 +42,13 @@ export const cohere: ResponseReader = {
     const path = key === undefined ? [] : [key];
     known(
       usage,
-      key === "meta" ? { billed_units: BILLED, tokens: FIELDS.tokens as FieldSpec } : FIELDS,
+      key === "meta"
+        ? {
+            billed_units: BILLED,
+            tokens: FIELDS.tokens as FieldSpec,
+            api_version: { version: true },
+          }
+        : FIELDS,
       path,
     );
     const billed = usage.billed_units;
@@ -51,6 +59,7 @@ export const cohere: ResponseReader = {
       [...at, "search_units"],
       "search units (billed per unit)",
     );
+    unpricedAbove0(countOf(billed, "image_tokens", at), [...at, "image_tokens"], "image tokens");
     unpricedAbove0(
       countOf(billed, "classifications", at),
       [...at, "classifications"],

@@ -19,7 +19,11 @@ const COMMON: FieldSpec = {
   toolUsePromptTokenCount: true,
   thoughtsTokenCount: true,
   totalTokenCount: true,
+  // Pydantic AI Gateway's cost estimate (dollars): known, not priced.
+  pydantic_ai_gateway: { cost_estimate: true },
   promptTokensDetails: LIST,
+  // The same list under the name embeddings and token counts use.
+  promptTokenDetails: LIST,
   cacheTokensDetails: LIST,
   toolUsePromptTokensDetails: LIST,
 };
@@ -85,7 +89,11 @@ function readGemini(
   const answer = countOf(usage, outKey, path);
   const input = sum(path, prompt, toolUse);
   const output = sum(path, answer, thoughts);
-  const promptBy = byModality(usage, "promptTokensDetails", path);
+  const promptBy = byModality(
+    usage,
+    usage.promptTokensDetails === undefined ? "promptTokenDetails" : "promptTokensDetails",
+    path,
+  );
   const toolBy = byModality(usage, "toolUsePromptTokensDetails", path);
   const cachedBy = byModality(usage, "cacheTokensDetails", path);
   const outBy = byModality(usage, live ? "responseTokensDetails" : "candidatesTokensDetails", path);

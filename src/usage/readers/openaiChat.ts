@@ -19,7 +19,15 @@ export const CHAT_FIELDS: FieldSpec = {
   completion_tokens: true,
   total_tokens: true,
   // Parts of prompt_tokens.
-  prompt_tokens_details: { cached_tokens: true, cache_write_tokens: true, audio_tokens: true },
+  prompt_tokens_details: {
+    cached_tokens: true,
+    cache_write_tokens: true,
+    audio_tokens: true,
+    image_tokens: true,
+    video_tokens: true,
+    // The rest of prompt_tokens: no price of its own.
+    text_tokens: true,
+  },
   // Parts of completion_tokens (predicted-output tokens are billed as completion tokens).
   completion_tokens_details: {
     reasoning_tokens: true,
@@ -28,6 +36,8 @@ export const CHAT_FIELDS: FieldSpec = {
     image_tokens: true,
     accepted_prediction_tokens: true,
     rejected_prediction_tokens: true,
+    // The rest of completion_tokens: no price of its own.
+    text_tokens: true,
   },
   // Not token counts of the request, known and not priced: Groq's timings (seconds) and
   // OpenRouter's own cost report (dollars it computed).
@@ -42,6 +52,8 @@ export const CHAT_FIELDS: FieldSpec = {
     upstream_inference_prompt_cost: true,
     upstream_inference_completions_cost: true,
   },
+  // Pydantic AI Gateway's estimate (dollars).
+  pydantic_ai_gateway: { cost_estimate: true },
 };
 /** The Chat Completions fields, with the informational ones. */
 export const OPENAI_CHAT_FIELDS: FieldSpec = CHAT_FIELDS;
@@ -81,14 +93,16 @@ export function readChatUsage(
   const cached = cachedInput ?? count(prompt.cached_tokens, inDetails, "cached_tokens");
   const cacheWrite = count(prompt.cache_write_tokens, inDetails, "cache_write_tokens");
   const audioInput = count(prompt.audio_tokens, inDetails, "audio_tokens");
+  const imageInput = count(prompt.image_tokens, inDetails, "image_tokens");
+  const videoInput = count(prompt.video_tokens, inDetails, "video_tokens");
   const reasoning = count(completion.reasoning_tokens, outDetails, "reasoning_tokens");
   const audioOutput = count(completion.audio_tokens, outDetails, "audio_tokens");
   const imageOutput = count(completion.image_tokens, outDetails, "image_tokens");
   partOf(
-    cached + cacheWrite + audioInput,
+    cached + cacheWrite + audioInput + imageInput + videoInput,
     input,
     inDetails,
-    "cached, cache-write and audio prompt tokens",
+    "cached, cache-write, audio, image and video prompt tokens",
   );
   partOf(
     reasoning + audioOutput + imageOutput,
@@ -109,7 +123,7 @@ export function readChatUsage(
     output,
     cachedInput: cached,
     reasoning,
-    rest: { cacheWrite, audioInput, audioOutput, imageOutput },
+    rest: { cacheWrite, audioInput, imageInput, videoInput, audioOutput, imageOutput },
   };
 }
 

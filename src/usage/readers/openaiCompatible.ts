@@ -147,8 +147,6 @@ export const xai: ResponseReader = {
   shape: "xai",
   evidence(body, usage) {
     if ("num_sources_used" in usage || "cached_prompt_text_tokens" in usage) return 2;
-    const details = usage.prompt_tokens_details;
-    if (isRecord(details) && "text_tokens" in details) return 2;
     const model = typeof body.model === "string" ? body.model : "";
     return model.startsWith("grok-") && "prompt_tokens" in usage ? 2 : 0;
   },

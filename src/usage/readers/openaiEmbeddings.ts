@@ -14,10 +14,15 @@ const FIELDS: FieldSpec = { prompt_tokens: true, total_tokens: true };
 /** An embeddings response (`object: "list"` of embeddings): input tokens only. */
 export const openaiEmbeddings: ResponseReader = {
   shape: "openai-embeddings",
-  evidence(body) {
-    if (body.object !== "list" || !Array.isArray(body.data)) return 0;
-    const first = body.data[0] as { object?: unknown } | undefined;
-    return first === undefined || first?.object === "embedding" ? 2 : 0;
+  evidence(body, usage) {
+    if (body.object === "list" && Array.isArray(body.data)) {
+      const first = body.data[0] as { object?: unknown } | undefined;
+      if (first === undefined || first?.object === "embedding") return 2;
+    }
+    // A bare embeddings usage: prompt and total tokens, nothing generated.
+    return "prompt_tokens" in usage && "total_tokens" in usage && !("completion_tokens" in usage)
+      ? 1
+      : 0;
   },
   read(body): UsageRead {
     const { usage, path } = usageIn(body, "usage");

@@ -20,6 +20,16 @@ const FIELDS: FieldSpec = {
   total_tokens: true,
   input_tokens_details: { cached_tokens: true, cache_write_tokens: true },
   output_tokens_details: { reasoning_tokens: true },
+  // OpenRouter's own cost report (dollars it computed, not tokens): known, not priced.
+  cost: true,
+  is_byok: true,
+  cost_details: {
+    upstream_inference_cost: true,
+    upstream_inference_input_cost: true,
+    upstream_inference_output_cost: true,
+  },
+  // Pydantic AI Gateway's cost estimate (dollars): known, not priced.
+  pydantic_ai_gateway: { cost_estimate: true },
 };
 /** The billed tool calls a response may report in `tool_usage`. */
 const TOOL_USAGE: FieldSpec = { web_search: { num_requests: true } };
