@@ -288,17 +288,32 @@ describe("audio, image and web-search usage", () => {
     expect(chargeUsd(table, "claude-sonnet-4", long)).toBe("1.5425");
   });
 
-  it("Gemini modalities: cached audio stays a cache read, image and audio on their own lines", () => {
+  it("Gemini modalities: cached audio is cached audio, never a cached-text read", () => {
     const usage = fromGeminiUsage(geminiMultimodal);
     expect(usage).toEqual({
       input: 1500,
       output: 150,
       cachedInput: 500,
+      cachedAudioInput: 500,
       reasoning: 50,
       audioInput: 500,
       imageInput: 200,
     });
-    const c = charge(table, "gemini-2.5-flash", usage);
+    // Google bills cached audio at 0.10/M for gemini-2.5-flash, not the 0.03/M of cached text;
+    // the table has no cached-audio rate, so the usage is refused (it was 0.000015 before).
+    expect(caught(() => charge(table, "gemini-2.5-flash", usage))).toMatchObject({
+      code: "UNPRICED_USAGE",
+      path: ["usage", "cachedAudioInput"],
+    });
+    // With the cache holding text, image and audio are priced on their own lines.
+    const textCache = structuredClone(geminiMultimodal);
+    textCache.usageMetadata.promptTokensDetails = [
+      { modality: "TEXT", tokenCount: 800 },
+      { modality: "AUDIO", tokenCount: 500 },
+      { modality: "IMAGE", tokenCount: 200 },
+    ];
+    textCache.usageMetadata.cacheTokensDetails = [{ modality: "TEXT", tokenCount: 500 }];
+    const c = charge(table, "gemini-2.5-flash", fromGeminiUsage(textCache));
     // text 300 × 0.3/M = 0.00009; cached 500 × 0.03/M = 0.000015; output 100 × 2.5/M = 0.00025;
     // reasoning 50 × 2.5/M = 0.000125; audio 500 × 1/M = 0.0005; image 200 × 0.3/M = 0.00006
     expect(lines(c)).toEqual([
@@ -310,15 +325,19 @@ describe("audio, image and web-search usage", () => {
       ["imageInput", 200, "0.00006"],
     ]);
     expect(c.usd).toBe("0.00104");
-    expect(chargeUsd(table, "gemini-2.5-flash", usage)).toBe("0.00104");
+    expect(chargeUsd(table, "gemini-2.5-flash", fromGeminiUsage(textCache))).toBe("0.00104");
   });
 
-  it("Gemini image output has no rate kind: UNPRICED_USAGE, not text", () => {
+  it("Gemini image output is its own part: UNPRICED_USAGE without a rate, never text", () => {
     const imageOut = structuredClone(geminiMultimodal);
+    imageOut.usageMetadata.cacheTokensDetails = [];
+    imageOut.usageMetadata.cachedContentTokenCount = 0;
     imageOut.usageMetadata.candidatesTokensDetails = [{ modality: "IMAGE", tokenCount: 100 }];
-    expect(caught(() => fromGeminiUsage(imageOut))).toMatchObject({
+    const usage = fromGeminiUsage(imageOut);
+    expect(usage).toMatchObject({ imageOutput: 100 });
+    expect(caught(() => charge(table, "gemini-2.5-flash", usage))).toMatchObject({
       code: "UNPRICED_USAGE",
-      path: ["usage", "candidatesTokensDetails"],
+      path: ["usage", "imageOutput"],
     });
   });
 

@@ -65,6 +65,26 @@ export interface Usage {
   readonly audioOutput?: number;
   /** Web-search tool calls (a count of calls, not tokens). */
   readonly webSearch?: number;
+  /** Of `cachedInput`: audio tokens read from the cache. */
+  readonly cachedAudioInput?: number;
+  /** Of `cachedInput`: image tokens read from the cache. */
+  readonly cachedImageInput?: number;
+  /** Of `input`: video tokens (not cache reads). */
+  readonly videoInput?: number;
+  /** Of `output`: image tokens. */
+  readonly imageOutput?: number;
+  /** Of `output`: video tokens. */
+  readonly videoOutput?: number;
+  /**
+   * The service tier the usage was billed at, as a response states it (the adapters keep it):
+   * priced as `{ serviceTier }` is. Giving a different `serviceTier` option is an error.
+   */
+  readonly serviceTier?: "batch" | "flex" | "priority";
+  /**
+   * The region a provider billed the request in, with a multiplier of its own (Anthropic's
+   * `inference_geo`); absent or `"global"` for the standard rates.
+   */
+  readonly inferenceGeo?: string;
   /** A breakdown of `input` by the page's parts; its sum must equal `input`. */
   readonly inputParts?: { readonly [part in InputPart]?: number };
   /** A breakdown of `output`; its sum must equal `output`. */
@@ -83,6 +103,13 @@ export interface NormalUsage {
   readonly imageInput: number;
   readonly audioOutput: number;
   readonly webSearch: number;
+  readonly cachedAudioInput: number;
+  readonly cachedImageInput: number;
+  readonly videoInput: number;
+  readonly imageOutput: number;
+  readonly videoOutput: number;
+  readonly serviceTier: "batch" | "flex" | "priority" | null;
+  readonly inferenceGeo: string | null;
   readonly inputParts: readonly { readonly part: InputPart; readonly tokens: number }[] | null;
   readonly outputParts: readonly { readonly part: OutputPart; readonly tokens: number }[] | null;
 }
@@ -98,9 +125,17 @@ const KEYS = new Set([
   "imageInput",
   "audioOutput",
   "webSearch",
+  "cachedAudioInput",
+  "cachedImageInput",
+  "videoInput",
+  "imageOutput",
+  "videoOutput",
+  "serviceTier",
+  "inferenceGeo",
   "inputParts",
   "outputParts",
 ]);
+const SERVICE_TIERS: readonly string[] = ["batch", "flex", "priority"];
 
 /**
  * Checks a usage and fills in its defaults. Every problem is `INVALID_USAGE` with the path of
@@ -141,6 +176,13 @@ function fastUsage(usage: unknown): NormalUsage | undefined {
     imageInput: 0,
     audioOutput: 0,
     webSearch: 0,
+    cachedAudioInput: 0,
+    cachedImageInput: 0,
+    videoInput: 0,
+    imageOutput: 0,
+    videoOutput: 0,
+    serviceTier: null,
+    inferenceGeo: null,
     inputParts: null,
     outputParts: null,
   };
@@ -177,6 +219,30 @@ function checkedUsage(usage: unknown): NormalUsage {
   const imageInput = count("imageInput") ?? 0;
   const audioOutput = count("audioOutput") ?? 0;
   const webSearch = count("webSearch") ?? 0;
+  const cachedAudioInput = count("cachedAudioInput") ?? 0;
+  const cachedImageInput = count("cachedImageInput") ?? 0;
+  const videoInput = count("videoInput") ?? 0;
+  const imageOutput = count("imageOutput") ?? 0;
+  const videoOutput = count("videoOutput") ?? 0;
+  const serviceTier = usage.serviceTier ?? null;
+  if (serviceTier !== null && !SERVICE_TIERS.includes(serviceTier as string)) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", "serviceTier"],
+      `unknown service tier ${describe(serviceTier)}; use one of ${SERVICE_TIERS.join(", ")}`,
+    );
+  }
+  const geo = usage.inferenceGeo ?? null;
+  if (geo !== null && (typeof geo !== "string" || geo === "")) {
+    throw pricebookError("INVALID_USAGE", ["usage", "inferenceGeo"], "expected a region name");
+  }
+  if (cachedAudioInput + cachedImageInput > cachedInput) {
+    throw pricebookError(
+      "INVALID_USAGE",
+      ["usage", cachedAudioInput > 0 ? "cachedAudioInput" : "cachedImageInput"],
+      `cached audio and image tokens (${cachedAudioInput} + ${cachedImageInput}) are parts of cachedInput and cannot exceed it (${cachedInput})`,
+    );
+  }
   if (cachedInput + cacheWrite + cacheWrite1h > input) {
     const field =
       cachedInput > input ? "cachedInput" : cacheWrite > input ? "cacheWrite" : "cacheWrite1h";
@@ -186,11 +252,11 @@ function checkedUsage(usage: unknown): NormalUsage {
       `cache reads and writes (${cachedInput} + ${cacheWrite} + ${cacheWrite1h}) are part of input and cannot exceed it (${input}); with Anthropic usage, use fromAnthropicUsage, which adds them to input`,
     );
   }
-  if (cachedInput + cacheWrite + cacheWrite1h + audioInput + imageInput > input) {
+  if (cachedInput + cacheWrite + cacheWrite1h + audioInput + imageInput + videoInput > input) {
     throw pricebookError(
       "INVALID_USAGE",
-      ["usage", audioInput > 0 ? "audioInput" : "imageInput"],
-      `cache reads and writes, audio and image tokens (${cachedInput} + ${cacheWrite} + ${cacheWrite1h} + ${audioInput} + ${imageInput}) are parts of input and together cannot exceed it (${input})`,
+      ["usage", audioInput > 0 ? "audioInput" : imageInput > 0 ? "imageInput" : "videoInput"],
+      `cache reads and writes, audio, image and video tokens (${cachedInput} + ${cacheWrite} + ${cacheWrite1h} + ${audioInput} + ${imageInput} + ${videoInput}) are parts of input and together cannot exceed it (${input})`,
     );
   }
   if (reasoning > output) {
@@ -200,11 +266,11 @@ function checkedUsage(usage: unknown): NormalUsage {
       `reasoning tokens (${reasoning}) are part of output and cannot exceed it (${output})`,
     );
   }
-  if (reasoning + audioOutput > output) {
+  if (reasoning + audioOutput + imageOutput + videoOutput > output) {
     throw pricebookError(
       "INVALID_USAGE",
-      ["usage", "audioOutput"],
-      `reasoning and audio output tokens (${reasoning} + ${audioOutput}) are parts of output and together cannot exceed it (${output})`,
+      ["usage", audioOutput > 0 ? "audioOutput" : imageOutput > 0 ? "imageOutput" : "videoOutput"],
+      `reasoning, audio, image and video output tokens (${reasoning} + ${audioOutput} + ${imageOutput} + ${videoOutput}) are parts of output and together cannot exceed it (${output})`,
     );
   }
   return {
@@ -218,6 +284,13 @@ function checkedUsage(usage: unknown): NormalUsage {
     imageInput,
     audioOutput,
     webSearch,
+    cachedAudioInput,
+    cachedImageInput,
+    videoInput,
+    imageOutput,
+    videoOutput,
+    serviceTier: serviceTier as NormalUsage["serviceTier"],
+    inferenceGeo: geo === "global" ? null : (geo as string | null),
     inputParts,
     outputParts,
   };

@@ -95,10 +95,11 @@ export function priceResolved(
       `${table.id}@${table.version} knows no price for ${model.id} above ${model.maxPricedInputTokens} input tokens, and this request has ${used.input}`,
     );
   }
+  refuseUnratedParts(table, model, used);
   let tier: Tier | null = null;
   for (const candidate of model.tiers)
     if (used.input > candidate.aboveInputTokens) tier = candidate;
-  const serviceTier = options?.serviceTier ?? null;
+  const serviceTier = serviceTierOf(options, used);
   const rates = withModelFees(ratesFor(table, model, tier, serviceTier), model);
 
   const fast = fastRates(rates);
@@ -150,6 +151,55 @@ export function priceResolved(
     }
   }
   return { resolved, used, tier, serviceTier, fast, counts, products, total };
+}
+
+/** The service tier of the options or of the usage; both, and different, is an error. */
+function serviceTierOf(
+  options: ChargeOptions | undefined,
+  used: NormalUsage,
+): ServiceTierName | null {
+  const given = options?.serviceTier;
+  if (given !== undefined && used.serviceTier !== null && given !== used.serviceTier) {
+    throw pricebookError(
+      "INVALID_ARGUMENT",
+      ["serviceTier"],
+      `the serviceTier option (${given}) and the usage's serviceTier (${used.serviceTier}) disagree`,
+    );
+  }
+  return given ?? used.serviceTier;
+}
+
+/** The usage parts no table format states a rate for yet (see docs/billing.md). */
+const UNRATED_PARTS = [
+  "cachedAudioInput",
+  "cachedImageInput",
+  "videoInput",
+  "imageOutput",
+  "videoOutput",
+] as const;
+
+/**
+ * Cached audio and image, video and generated images or video have no rate kind in a table
+ * yet, and a region multiplier no table declares: usage with any is `UNPRICED_USAGE`, never
+ * priced at the text, cached-text or standard rates.
+ */
+function refuseUnratedParts(table: PricingTable, model: Model, used: NormalUsage): void {
+  for (const part of UNRATED_PARTS) {
+    if (used[part] > 0) {
+      throw pricebookError(
+        "UNPRICED_USAGE",
+        ["usage", part],
+        `${model.id} has no ${part} rate in ${table.id}@${table.version}, but the usage has ${used[part]} ${part} tokens; they are not priced at another rate or at 0`,
+      );
+    }
+  }
+  if (used.inferenceGeo !== null) {
+    throw pricebookError(
+      "UNPRICED_USAGE",
+      ["usage", "inferenceGeo"],
+      `${model.id} has no prices for inference in ${JSON.stringify(used.inferenceGeo)} in ${table.id}@${table.version}; it is not priced at the global rates`,
+    );
+  }
 }
 
 function unpriced(
