@@ -47,14 +47,28 @@ const RATE_FIELDS: Readonly<Record<string, RateKind>> = {
 /** Tests a match rule against a name; regexes compiled once per import. */
 type Matcher = (rule: unknown, name: string) => boolean;
 
-/** genai-prices' match rules as a function; each regex is compiled once per import. */
-function newMatcher(): Matcher {
+/** Rules nested deeper than this are refused (a 20,000-deep `or` would overflow the stack). */
+const MAX_RULE_DEPTH = 32;
+
+/**
+ * genai-prices' match rules as a function; each regex is compiled once per import. A regex
+ * whose matching time could explode on a crafted name (a quantified group such as `(a|aa)+`,
+ * a back-reference, a lookaround) is never run: it matches nothing, and is reported.
+ */
+function newMatcher(collector: Collector): Matcher {
   const patterns = new Map<string, RegExp | null>();
-  const matches: Matcher = (rule, name) => {
+  const matches = (rule: unknown, name: string, depth: number): boolean => {
     if (!isRecord(rule)) return false;
-    if (Array.isArray(rule.or)) return rule.or.some((r) => matches(r, name));
+    if (depth > MAX_RULE_DEPTH) {
+      throw new PricebookError(
+        "INVALID_CATALOG",
+        ["match"],
+        `match rules nested deeper than ${MAX_RULE_DEPTH} levels`,
+      );
+    }
+    if (Array.isArray(rule.or)) return rule.or.some((r) => matches(r, name, depth + 1));
     if (Array.isArray(rule.and))
-      return rule.and.length > 0 && rule.and.every((r) => matches(r, name));
+      return rule.and.length > 0 && rule.and.every((r) => matches(r, name, depth + 1));
     if (typeof rule.equals === "string") return name === rule.equals;
     if (typeof rule.starts_with === "string") return name.startsWith(rule.starts_with);
     if (typeof rule.ends_with === "string") return name.endsWith(rule.ends_with);
@@ -62,16 +76,54 @@ function newMatcher(): Matcher {
     if (typeof rule.regex !== "string") return false;
     let pattern = patterns.get(rule.regex);
     if (pattern === undefined) {
-      try {
-        pattern = new RegExp(rule.regex);
-      } catch {
-        pattern = null;
+      pattern = safeRegex(rule.regex);
+      if (pattern === null) {
+        skipEntry(
+          collector,
+          rule.regex.slice(0, 80),
+          "a regex match rule that could take exponential time, or that does not compile: never run, so it matches no name",
+        );
       }
       patterns.set(rule.regex, pattern);
     }
-    return pattern?.test(name) === true;
+    // Names are short; a longer one is not tested against a pattern at all.
+    return name.length <= 256 && pattern?.test(name) === true;
   };
-  return matches;
+  return (rule, name) => matches(rule, name, 0);
+}
+
+/** Refuses match rules nested deeper than MAX_RULE_DEPTH, without recursing to find out. */
+function assertRuleDepth(rule: unknown): void {
+  const stack: [unknown, number][] = [[rule, 0]];
+  while (stack.length > 0) {
+    const [next, depth] = stack.pop() as [unknown, number];
+    if (!isRecord(next)) continue;
+    if (depth > MAX_RULE_DEPTH) {
+      throw new PricebookError(
+        "INVALID_CATALOG",
+        ["match"],
+        `match rules nested deeper than ${MAX_RULE_DEPTH} levels`,
+      );
+    }
+    for (const key of ["or", "and"] as const) {
+      const list = next[key];
+      if (Array.isArray(list)) for (const item of list) stack.push([item, depth + 1]);
+    }
+  }
+}
+
+/**
+ * A catalog's regex, when it has no construct that backtracks exponentially: no quantifier
+ * after a group, no back-reference, no lookaround, at most 200 characters. Else null.
+ */
+function safeRegex(source: string): RegExp | null {
+  if (source.length > 200) return null;
+  if (/\)\s*[*+?{]|\\[1-9k]|\(\?[=!<]/.test(source)) return null;
+  try {
+    return new RegExp(source);
+  } catch {
+    return null;
+  }
 }
 
 /** The literal names a rule holds: `equals` values, and `starts_with` values that are whole names. */
@@ -141,7 +193,7 @@ export function importGenaiPrices(
   });
   // A provider's own models, read once; a provider only needed as another's fallback is read
   // without reporting (its own import, if asked for, reports it).
-  const matches = newMatcher();
+  const matches = newMatcher(collector);
   const readCache = new Map<string, ReadModel[]>();
   const own = (providerId: string, report: Collector): ReadModel[] => {
     let read = readCache.get(providerId);
@@ -238,6 +290,8 @@ function readProvider(
   const providerId = provider.id as string;
   const tableId = providerId.toLowerCase();
   const rawModels = provider.models as unknown[];
+  // Every rule's depth first: the walks below recurse.
+  for (const model of rawModels) if (isRecord(model)) assertRuleDepth(model.match);
   const owner = ownerOf(rawModels, matches);
   const read: ReadModel[] = [];
   const taken = new Map<string, string>();

@@ -2,6 +2,8 @@ import { todayUtc } from "../catalog/tableAsOf.js";
 import { isIsoDate } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
 import type { PricingTableInput } from "../schema/types.js";
+import { parseCatalogText } from "./catalogText.js";
+import { checkTables } from "./checkTables.js";
 import { newCollector } from "./entry.js";
 import { importGenaiPrices } from "./genaiPrices.js";
 import { importLitellm } from "./litellm.js";
@@ -92,11 +94,14 @@ export function importCatalog(data: unknown, options: ImportCatalogOptions): Imp
     catalogDate: options.catalogDate ?? todayUtc(),
     source: options.source,
   };
+  // JSON text is parsed strictly (duplicate keys, numbers a double cannot hold).
+  const parsed = typeof data === "string" ? parseCatalogText(data) : data;
   const collector = newCollector();
   let tables: PricingTableInput[];
-  if (format === "litellm") tables = importLitellm(data, settings, collector);
-  else if (format === "genai-prices") tables = importGenaiPrices(data, settings, collector);
-  else tables = importModelsDev(data, settings, collector);
+  if (format === "litellm") tables = importLitellm(parsed, settings, collector);
+  else if (format === "genai-prices") tables = importGenaiPrices(parsed, settings, collector);
+  else tables = importModelsDev(parsed, settings, collector);
+  checkTables(tables);
   return {
     tables,
     report: {

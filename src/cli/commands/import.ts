@@ -1,8 +1,17 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { todayUtc } from "../../catalog/tableAsOf.js";
 import { isIsoDate } from "../../catalog/validate.js";
 import { PricebookError } from "../../errors.js";
+import { parseCatalogText } from "../../import/catalogText.js";
 import { importCatalog } from "../../import/importCatalog.js";
 import type { CatalogFormat, ImportReport } from "../../import/types.js";
 import type { PricingTableInput } from "../../schema/types.js";
@@ -88,6 +97,10 @@ function readCatalog(file: string): unknown {
   let text: string;
   let fd: number | undefined;
   try {
+    // Before opening: opening a FIFO for reading waits for a writer, forever.
+    if (!statSync(file).isFile()) {
+      throw new PricebookError("INVALID_ARGUMENT", [file], `${file} is not a regular file`);
+    }
     fd = openSync(file, "r");
     const stat = fstatSync(fd);
     if (!stat.isFile()) {
@@ -111,15 +124,7 @@ function readCatalog(file: string): unknown {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new PricebookError(
-      "INVALID_CATALOG",
-      [],
-      `${file} is not JSON: ${(error as Error).message}`,
-    );
-  }
+  return parseCatalogText(text, file);
 }
 
 interface WrittenTable {
