@@ -832,8 +832,8 @@ add(
   [1],
 );
 add(
-  "importCatalog: a string as models.dev",
-  () => importCatalog("{}", { format: "models.dev" }),
+  "importCatalog: a string that is not JSON, as models.dev",
+  () => importCatalog("{not json", { format: "models.dev" }),
   "INVALID_CATALOG",
   [],
 );

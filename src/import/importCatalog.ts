@@ -19,7 +19,9 @@ const FORMATS = ["genai-prices", "litellm", "models.dev"] as const;
  * each ready for {@link parseTable} or {@link compileTable}. Catalog floats become the
  * decimals their authors meant (at most 15 significant digits; see docs/catalogs.md), and the
  * report lists every value that changed on the way, every entry or price left out and why,
- * and every name the table format could not hold as it was. Does not mutate `data`.
+ * and every name the table format could not hold as it was. Does not mutate `data`. `data` may
+ * be the catalog's JSON text, parsed strictly: duplicated keys and numbers a double cannot hold
+ * are `INVALID_CATALOG`. Every table returned parses with {@link parseTable}.
  *
  * @throws PricebookError `INVALID_CATALOG` (with the path of the first offending entry) when
  *   `data` is not in the named format; `INVALID_ARGUMENT` for bad options. A wrong value
