@@ -55,8 +55,12 @@ export interface PricebookCallbackHandler {
  * unknown model) gives `{ ok: false, code }`, never a 0.
  *
  * @example
- * await model.invoke("hi", { callbacks: [pricebookCallbackHandler({ onCharge: (e) => console.log(e.ok ? e.usd : e.code) })] });
- * //=> logs "0.0033"
+ * // o3 at openai@2025-06-10 (2 / 8 per million): 1000 × 0.000002 + 100 × 0.000008
+ * const events: LangChainChargeEvent[] = [];
+ * const handler = pricebookCallbackHandler({ asOf: "2025-06-11", onCharge: (e) => events.push(e) });
+ * handler.handleLLMEnd({ generations: [[{ message: { response_metadata: { model_name: "o3" }, usage_metadata: { input_tokens: 1000, output_tokens: 100, total_tokens: 1100 } } }]] }, "run-1");
+ * events.map((e) => (e.ok ? e.usd : e.code));
+ * //=> ["0.0028"]
  */
 export function pricebookCallbackHandler(
   options: PricebookCallbackHandlerOptions,

@@ -74,8 +74,13 @@ export interface PricebookMiddleware {
  * `providerMetadata.llmPricebook.code`), never a 0.
  *
  * @example
- * const model = wrapLanguageModel({ model: openai("gpt-4o"), middleware: pricebookMiddleware({ onCharge: (e) => console.log(e.ok ? e.usd : e.code) }) });
- * //=> a model whose every call is priced
+ * // o3 at openai@2025-06-10 (2 / 8 per million): 1000 × 0.000002 + 100 × 0.000008
+ * const result = await pricebookMiddleware({ asOf: "2025-06-11" }).wrapGenerate({
+ *   model: { modelId: "o3" },
+ *   doGenerate: async () => ({ usage: { inputTokens: { total: 1000, noCache: 1000, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 100, text: 100, reasoning: 0 } } }),
+ * });
+ * (result as { providerMetadata?: unknown }).providerMetadata;
+ * //=> { llmPricebook: { usd: "0.0028", table: "openai@2025-06-10" } }
  */
 export function pricebookMiddleware(options: PricebookMiddlewareOptions = {}): PricebookMiddleware {
   const price = (finished: Finished, model: ModelLike, type: "generate" | "stream") => {

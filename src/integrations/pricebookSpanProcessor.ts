@@ -49,8 +49,12 @@ export interface PricebookSpanProcessor {
  * to its code instead, never a cost of 0. Other spans are left alone.
  *
  * @example
- * const provider = new BasicTracerProvider({ spanProcessors: [pricebookSpanProcessor(), new BatchSpanProcessor(exporter)] });
- * //=> GenAI spans exported with gen_ai.usage.cost
+ * // o3 at openai@2025-06-10 (2 / 8 per million): 1000 × 0.000002 + 100 × 0.000008
+ * const attributes: Record<string, unknown> = { "gen_ai.request.model": "o3", "gen_ai.usage.input_tokens": 1000, "gen_ai.usage.output_tokens": 100 };
+ * const span = { attributes, startTime: [1749643200, 0] as const, spanContext: () => ({ traceId: "5b8e", spanId: "eee1" }), setAttribute: (key: string, value: string) => { attributes[key] = value; } };
+ * pricebookSpanProcessor().onEnding(span);
+ * [attributes["gen_ai.usage.cost"], attributes["llm_pricebook.table"]];
+ * //=> ["0.0028", "openai@2025-06-10"]
  */
 export function pricebookSpanProcessor(
   options: PricebookSpanProcessorOptions = {},
