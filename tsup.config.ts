@@ -7,6 +7,7 @@ import {
   useEngine,
   withInternals,
 } from "./scripts/build/enginePlugins.js";
+import { useIndex } from "./scripts/build/useIndex.js";
 
 // The CLI reads zod through src/cli/lazyZod.ts, which requires it on first use: `price` and
 // `charge` with the built-in tables never need it, and importing it was ~40% of start-up.
@@ -39,7 +40,14 @@ export default defineConfig(async (): Promise<Options[]> => {
   return [
     {
       // Types of the three entry points, as one build so that they share their declarations.
-      entry: { index: "src/index.ts", engine: "src/engine.ts", calculator: "src/calculator.ts" },
+      entry: {
+        index: "src/index.ts",
+        engine: "src/engine.ts",
+        calculator: "src/calculator.ts",
+        "ai-sdk": "src/ai-sdk.ts",
+        otel: "src/otel.ts",
+        langchain: "src/langchain.ts",
+      },
       format: ["esm", "cjs"],
       dts: { only: true },
     },
@@ -61,6 +69,17 @@ export default defineConfig(async (): Promise<Options[]> => {
         entry: { index: "src/index.ts", calculator: "src/calculator.ts" },
         format: [format],
         esbuildPlugins: [useEngine(graph, format === "esm" ? "./engine.js" : "./engine.cjs")],
+      },
+      {
+        // The integrations: the engine from dist/engine.js, the built-in tables and the log
+        // pricer from dist/index.js (scripts/build/useIndex.ts); the SDKs are never imported.
+        ...library,
+        entry: { "ai-sdk": "src/ai-sdk.ts", otel: "src/otel.ts", langchain: "src/langchain.ts" },
+        format: [format],
+        esbuildPlugins: [
+          useIndex(format === "esm" ? "./index.js" : "./index.cjs"),
+          useEngine(graph, format === "esm" ? "./engine.js" : "./engine.cjs"),
+        ],
       },
     ]),
     {

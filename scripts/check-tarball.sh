@@ -49,6 +49,23 @@ node -e '
   if (require("llm-pricebook/calculator").compileTable !== require("llm-pricebook/engine").compileTable) throw new Error("two engines");
   console.log("require llm-pricebook/calculator (no DOM): ok");
 '
+# The integrations load without their SDKs installed (the SDKs are optional peers).
+node --input-type=module -e '
+  import { pricebookMiddleware } from "llm-pricebook/ai-sdk";
+  import { pricebookSpanProcessor } from "llm-pricebook/otel";
+  import { pricebookCallbackHandler } from "llm-pricebook/langchain";
+  const events = [];
+  const handler = pricebookCallbackHandler({ asOf: "2025-06-11", onCharge: (e) => events.push(e) });
+  handler.handleLLMEnd({ generations: [[{ message: { response_metadata: { model_name: "o3" }, usage_metadata: { input_tokens: 1000, output_tokens: 100, total_tokens: 1100 } } }]] }, "run");
+  if (events[0]?.usd !== "0.0028" || pricebookMiddleware().specificationVersion !== "v3" || typeof pricebookSpanProcessor().onEnding !== "function") throw new Error(`integrations: ${JSON.stringify(events)}`);
+  console.log("import llm-pricebook/{ai-sdk,otel,langchain} (no SDK): o3 =", events[0].usd);
+'
+node -e '
+  const { pricebookCallbackHandler } = require("llm-pricebook/langchain");
+  require("llm-pricebook/ai-sdk"); require("llm-pricebook/otel");
+  if (typeof pricebookCallbackHandler !== "function") throw new Error("require integrations");
+  console.log("require llm-pricebook/{ai-sdk,otel,langchain}: ok");
+'
 out=$(npx --no-install llm-pricebook quote gpt-4o-16k --json)
 node -e '
   const q = JSON.parse(process.argv[1]);

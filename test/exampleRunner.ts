@@ -13,6 +13,12 @@ const TMP = new URL("./.tmp/", import.meta.url);
 export function toModule(block: string, prelude = ""): string {
   const lines = block
     .replaceAll('from "llm-pricebook"', `from ${JSON.stringify(INDEX)}`)
+    // A subpath (`llm-pricebook/ai-sdk`, `/otel`, `/langchain`…) is its src/<subpath>.ts.
+    .replace(
+      /from "llm-pricebook\/([a-z-]+)"/g,
+      (_, subpath: string) =>
+        `from ${JSON.stringify(fileURLToPath(new URL(`../src/${subpath}.ts`, import.meta.url)))}`,
+    )
     .split("\n");
   const out: string[] = [prelude, "export const __checks: [unknown, unknown, string][] = [];"];
   for (const line of lines) {

@@ -95,7 +95,13 @@ function keyOf(graph: EngineGraph, path: string): string {
  */
 export async function withInternals(graph: EngineGraph): Promise<EngineGraph> {
   const probe = await build({
-    entryPoints: ["src/index.ts", "src/calculator.ts"],
+    entryPoints: [
+      "src/index.ts",
+      "src/calculator.ts",
+      "src/ai-sdk.ts",
+      "src/otel.ts",
+      "src/langchain.ts",
+    ],
     bundle: true,
     write: false,
     metafile: true,

@@ -4,6 +4,7 @@ import type { Usage } from "../pricing/normalizeUsage.js";
 import type { ResponseShape, UsageRead } from "../usage/reader.js";
 import { readUnwrapped, unwrapEvent } from "../usage/readResponse.js";
 import { GEN_AI } from "./otelAttributes.js";
+import { hrTimeSeconds, spanIdentity } from "./spanIdentity.js";
 
 /**
  * The record shapes a log may hold (see {@link priceRecords}): a flat record, an OpenTelemetry
@@ -136,7 +137,12 @@ function detectShape(record: Record<string, unknown>): "flat" | "otel" | undefin
   const usage = record.usage;
   if (isRecord(usage) && ("input" in usage || "output" in usage)) return "flat";
   if (Array.isArray(record.resourceSpans) || Array.isArray(record.attributes)) return "otel";
-  if (isRecord(record.attributes) && typeof record.startTimeUnixNano !== "undefined") return "otel";
+  if (
+    isRecord(record.attributes) &&
+    (record.startTimeUnixNano !== undefined || hrTimeSeconds(record.startTime) !== undefined)
+  ) {
+    return "otel"; // an OTLP/JSON span with plain attributes, or an SDK ReadableSpan
+  }
   return undefined;
 }
 
@@ -275,12 +281,16 @@ function readSpan(
       if (!CONSUMED_ATTRIBUTES.has(key)) dimensions[key] = attributes[key] as Dimension;
     }
   }
+  Object.assign(dimensions, spanIdentity(span, keys));
   const model = stringOr(attributes[GEN_AI.responseModel] ?? attributes[GEN_AI.requestModel]);
   const provider = stringOr(attributes[GEN_AI.providerName] ?? attributes[GEN_AI.system]);
+  const seconds = hrTimeSeconds(span.startTime);
   const at =
-    span.startTimeUnixNano === undefined
-      ? null
-      : { kind: "nanos" as const, value: span.startTimeUnixNano };
+    span.startTimeUnixNano !== undefined
+      ? { kind: "nanos" as const, value: span.startTimeUnixNano }
+      : seconds === undefined
+        ? null
+        : { kind: "seconds" as const, value: seconds };
   try {
     const count = (name: string, fallback?: string): number | undefined => {
       const value = attributes[name] ?? (fallback === undefined ? undefined : attributes[fallback]);
