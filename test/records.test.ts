@@ -420,33 +420,28 @@ describe("the integer path equals charge() to the digit", () => {
 });
 
 describe("the day of a record's at", () => {
-  // The reading before the character-code fast path for 2025-06-10 and 2025-06-10T12:00:00Z
-  // (src/records/recordPricer.ts, quickDay): the day, or null where it refused the value.
-  const UTC_TIME = /^.{10}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
-  const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  const calendarDay = (date: string) => {
-    const m = DATE.exec(date);
-    if (m === null) return false;
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.toISOString().slice(0, 10) === date && Number(m[1]) >= 1;
+  // RFC 3339 read by a regular expression and Date (src/records/recordTime.ts reads it by
+  // character codes, without Date): the UTC day, or null where RFC 3339 refuses the value (no
+  // 24:00, no time without an offset, offsets up to 23:59) or the day does not exist.
+  const RFC_3339 =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ]([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(?:\.\d+)?(?:([Zz])|([+-])([01]\d|2[0-3]):([0-5]\d)))?$/;
+  const calendarDay = (y: number, m: number, d: number) => {
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return y >= 100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   };
   const previousDay = (value: string): string | null => {
-    const date = value.slice(0, 10);
-    if (!calendarDay(date)) return null;
-    if (value.length === 10) return date;
-    const separator = value[10];
-    if (separator === "T" && UTC_TIME.test(value)) return date;
-    if (separator === "T" || separator === " ") {
-      const last = value.at(-1);
-      const zone = last === "Z" || last === "z" || /[+-]\d\d:?\d\d$/.test(value.slice(11));
-      const ms = Date.parse(`${date}T${value.slice(11)}${zone ? "" : "Z"}`);
-      if (!Number.isNaN(ms)) {
-        return last === "Z" || last === "z"
-          ? date
-          : new Date(Math.floor(ms / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
-      }
-    }
-    return null;
+    const match = RFC_3339.exec(value);
+    if (match === null) return null;
+    const [y, m, d] = [1, 2, 3].map((i) => Number(match[i]));
+    if (!calendarDay(y as number, m as number, d as number)) return null;
+    if (match[4] === undefined || match[7] !== undefined) return value.slice(0, 10);
+    const sign = match[8] === "+" ? 1 : -1;
+    const offset = sign * (Number(match[9]) * 60 + Number(match[10])) * 60_000;
+    const ms =
+      Date.UTC(y as number, (m as number) - 1, d as number, Number(match[4]), Number(match[5])) -
+      offset;
+    const day = new Date(Math.floor(ms / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
+    return day.startsWith("+") ? null : day;
   };
   const chars = [..."0123456789", "T", "Z", "z", ":", "-", " ", ".", "a", "٣", "\u0000"];
   const mutated = (template: string) =>

@@ -23,6 +23,15 @@ import {
   USAGE_KEYS,
   type UsageItem,
 } from "./readRecord.js";
+import {
+  dimensionsError,
+  failure,
+  jsonError,
+  ownDimensions,
+  type RecordFailure,
+  recordError,
+} from "./recordFailure.js";
+import { createDayReader } from "./recordTime.js";
 
 /** Options of {@link priceRecords}. */
 export interface PriceRecordsOptions {
@@ -52,14 +61,7 @@ export interface PricedFacts {
   readonly dimensions: Readonly<Record<string, Dimension>>;
 }
 
-/** A record that could not be priced. @internal */
-export interface RecordFailure {
-  readonly line: number;
-  readonly shape: RecordShape | null;
-  readonly model: string | null;
-  readonly error: PricebookError;
-  readonly dimensions: Readonly<Record<string, Dimension>>;
-}
+export type { RecordFailure } from "./recordFailure.js";
 
 /** Where a pricer sends what it priced and what it could not. @internal */
 export interface PricerSink {
@@ -121,8 +123,12 @@ export function createRecordPricer(
     );
   }
   const find = finder(source, tableOption);
+  const { quickDay, dayOf } = createDayReader();
+  // A totals-only caller reads no dimension but its group keys.
+  const wanted = totalsOnly === undefined ? undefined : new Set(totalsOnly.groupBy);
 
-  const priceItem = (item: UsageItem, line: number, sink: PricerSink) => {
+  /** The facts of a usage, or the error that makes it unpriced; the sink is called by the caller. */
+  const priceItem = (item: UsageItem, line: number): PricedFacts | PricebookError => {
     let error = item.error;
     if (error === null) {
       if (item.model === null) {
@@ -164,34 +170,24 @@ export function createRecordPricer(
             total = usd.int <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(usd.int) : usd.int;
             scale = usd.scale;
           }
-          sink.priced(
-            pricedFacts(
-              line,
-              item.shape,
-              item.model,
-              day,
-              table,
-              resolved,
-              used,
-              total,
-              scale,
-              item.dimensions,
-            ),
+          return pricedFacts(
+            line,
+            item.shape,
+            item.model,
+            day,
+            table,
+            resolved,
+            used,
+            total,
+            scale,
+            ownDimensions(item.dimensions),
           );
-          return;
         } catch (caught) {
-          if (!(caught instanceof PricebookError)) throw caught;
-          error = caught;
+          error = recordError(caught);
         }
       }
     }
-    sink.unpriced({
-      line,
-      shape: item.shape,
-      model: item.model,
-      error,
-      dimensions: item.dimensions,
-    });
+    return error;
   };
 
   // When the caller keeps no more of a row than its totals (`price` without --out) and groups
@@ -203,8 +199,6 @@ export function createRecordPricer(
     totalsOnly !== undefined &&
     (shape === undefined || shape === "flat") &&
     totalsOnly.groupBy.every((key) => !FLAT_KEYS.has(key) && key !== "__proto__");
-  // A totals-only caller reads no dimension but its group keys.
-  const wanted = totalsOnly === undefined ? undefined : new Set(totalsOnly.groupBy);
   const scratch = newFastTotal();
   const facts: { -readonly [K in keyof PricedFacts]: PricedFacts[K] } = {
     line: 0,
@@ -249,9 +243,10 @@ export function createRecordPricer(
     facts.dimensions = dimensions;
     return facts;
   };
-  const priceFlat = (record: Record<string, unknown>, line: number, sink: PricerSink): boolean => {
+  const groupKeys = totalsOnly?.groupBy ?? [];
+  const priceFlat = (record: Record<string, unknown>, line: number): PricedFacts | undefined => {
     const { input, output, model, at, serviceTier } = record;
-    if (record.usage !== undefined || typeof model !== "string" || model === "") return false;
+    if (record.usage !== undefined || typeof model !== "string" || model === "") return undefined;
     // detectShape's test for a flat record (a forced --shape flat needs none).
     if (
       shape === undefined &&
@@ -260,10 +255,15 @@ export function createRecordPricer(
       typeof output !== "number" &&
       typeof output !== "string"
     ) {
-      return false;
+      return undefined;
     }
     if (serviceTier !== undefined && serviceTier !== null && serviceTier !== "standard") {
-      return false;
+      return undefined;
+    }
+    // A group key's value nested past the cap is the general path's error to report.
+    for (let i = 0; i < groupKeys.length; i++) {
+      const value = record[groupKeys[i] as string];
+      if (typeof value === "object" && value !== null) return undefined;
     }
     const day =
       at === undefined || at === null
@@ -271,28 +271,25 @@ export function createRecordPricer(
         : typeof at === "string"
           ? quickDay(at)
           : undefined;
-    if (day === undefined) return false;
+    if (day === undefined) return undefined;
     const found = find(day, null, model);
     // A cached error has no `resolved` (cheaper than instanceof, whose cross-build check is a
     // call per row).
-    if ((found as { resolved?: Resolved }).resolved === undefined) return false;
+    if ((found as { resolved?: Resolved }).resolved === undefined) return undefined;
     const { table, resolved } = found as Exclude<Found, PricebookError>;
-    if (standardTotal(resolved.model, record, false, scratch) === undefined) return false;
-    sink.priced(
-      pricedFacts(
-        line,
-        "flat",
-        model,
-        day,
-        table,
-        resolved,
-        scratch.used,
-        scratch.total,
-        scratch.scale,
-        record as Readonly<Record<string, Dimension>>,
-      ),
+    if (standardTotal(resolved.model, record, false, scratch) === undefined) return undefined;
+    return pricedFacts(
+      line,
+      "flat",
+      model,
+      day,
+      table,
+      resolved,
+      scratch.used,
+      scratch.total,
+      scratch.scale,
+      record as Readonly<Record<string, Dimension>>,
     );
-    return true;
   };
 
   return (record, line, sink) => {
@@ -304,24 +301,42 @@ export function createRecordPricer(
       try {
         value = JSON.parse(record);
       } catch (caught) {
-        sink.unpriced({
-          line,
-          shape: null,
-          model: null,
-          error: new PricebookError(
-            "INVALID_RECORD",
-            ["record"],
-            `not valid JSON (${(caught as Error).message.slice(0, 120)})`,
-          ),
-          dimensions: EMPTY,
-        });
+        sink.unpriced(failure(line, null, null, jsonError(caught), EMPTY));
         return;
       }
     }
-    if (direct && isRecord(value) && priceFlat(value, line, sink)) return;
-    const items = readRecord(value, shape, wanted);
-    if (!Array.isArray(items)) priceItem(items as UsageItem, line, sink);
-    else for (const item of items) priceItem(item, line, sink);
+    // Whatever goes wrong inside one record (a reader's error included) makes that record
+    // unpriced; only the sink's own errors (a failed write) end the run.
+    let items: UsageItem | readonly UsageItem[];
+    try {
+      if (direct && isRecord(value)) {
+        const quick = priceFlat(value, line);
+        if (quick !== undefined) {
+          sink.priced(quick);
+          return;
+        }
+      }
+      items = readRecord(value, shape, wanted);
+    } catch (caught) {
+      const model = isRecord(value) && typeof value.model === "string" ? value.model : null;
+      sink.unpriced(failure(line, null, model, recordError(caught), EMPTY));
+      return;
+    }
+    const one = (item: UsageItem) => {
+      // A dimension nested past the cap is neither grouped nor written: the row keeps none.
+      const deep = dimensionsError(item.dimensions, wanted);
+      const outcome = deep ?? priceItem(item, line);
+      // Facts have a `resolved`, an error has none (cheaper than instanceof; see priceFlat).
+      if ((outcome as { resolved?: Resolved }).resolved !== undefined) {
+        sink.priced(outcome as PricedFacts);
+      } else {
+        const dimensions = deep === null ? ownDimensions(item.dimensions) : EMPTY;
+        const error = outcome as PricebookError;
+        sink.unpriced(failure(line, item.shape, item.model, error, dimensions));
+      }
+    };
+    if (!Array.isArray(items)) one(items as UsageItem);
+    else for (const item of items) one(item);
   };
 }
 
@@ -605,160 +620,4 @@ function cache(names: Map<string, Found>, key: string, find: () => Found): Found
   if (names.size >= MAX_NAMES) names.clear();
   names.set(key, found);
   return found;
-}
-
-const DAY_MS = 86_400_000;
-// Unix day number → YYYY-MM-DD, for seconds and nanosecond timestamps.
-const epochDays = new Map<number, string>();
-
-function epochDay(days: number): string {
-  let text = epochDays.get(days);
-  if (text === undefined) {
-    text = new Date(days * DAY_MS).toISOString().slice(0, 10);
-    if (epochDays.size >= MAX_DAYS) epochDays.clear();
-    epochDays.set(days, text);
-  }
-  return text;
-}
-
-const UTC_TIME = /^.{10}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?Z$/;
-// Day texts already checked, so the calendar check runs once per day, not once per row.
-const validDays = new Map<string, boolean>();
-
-function validDay(date: string): boolean {
-  let valid = validDays.get(date);
-  if (valid === undefined) {
-    valid = isIsoDate(date);
-    if (validDays.size >= MAX_DAYS) validDays.clear();
-    validDays.set(date, valid);
-  }
-  return valid;
-}
-
-// Checked day texts in a direct-mapped cache (see quickDay): no Map, no slice and no string
-// hash per row, and the same string each time after. 100 years × 13 × 32 slots.
-const DAY_SLOTS = 100 * 13 * 32;
-const dayTexts: string[] = new Array<string>(DAY_SLOTS).fill("");
-const dayCenturies = new Int8Array(DAY_SLOTS).fill(-1);
-
-/** The digit at `at` (0–9), else 10 or more (a non-digit's code minus 48, taken unsigned). */
-function digit(text: string, at: number): number {
-  return (text.charCodeAt(at) - 48) >>> 0;
-}
-
-/**
- * The day of the two most common forms, `2025-06-10` and `2025-06-10T12:00:00Z`, read by
- * character codes in small-integer arithmetic; undefined for anything else (and any doubt),
- * which the general path reads.
- */
-function quickDay(value: string): string | undefined {
-  const length = value.length;
-  if (length === 20) {
-    // HH:MM:SSZ, as UTC_TIME accepts it at this length.
-    const h1 = digit(value, 11);
-    const h2 = digit(value, 12);
-    const m1 = digit(value, 14);
-    const s1 = digit(value, 17);
-    if (
-      value.charCodeAt(10) !== 84 || // T
-      value.charCodeAt(13) !== 58 || // :
-      value.charCodeAt(16) !== 58 ||
-      value.charCodeAt(19) !== 90 || // Z
-      h1 > 2 ||
-      h2 > 9 ||
-      h1 * 10 + h2 > 23 ||
-      m1 > 5 ||
-      digit(value, 15) > 9 ||
-      s1 > 5 ||
-      digit(value, 18) > 9
-    ) {
-      return undefined;
-    }
-  } else if (length !== 10) {
-    return undefined;
-  }
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined; // -
-  const y1 = digit(value, 0);
-  const y2 = digit(value, 1);
-  const y3 = digit(value, 2);
-  const y4 = digit(value, 3);
-  const mo1 = digit(value, 5);
-  const mo2 = digit(value, 6);
-  const d1 = digit(value, 8);
-  const d2 = digit(value, 9);
-  if (y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || mo1 > 9 || mo2 > 9 || d1 > 9 || d2 > 9) {
-    return undefined;
-  }
-  const month = mo1 * 10 + mo2;
-  const dayOfMonth = d1 * 10 + d2;
-  if (month > 12 || dayOfMonth > 31) return undefined;
-  // A direct-mapped cache of checked days, by year in the century, month and day; the century
-  // is compared before its text is used.
-  const slot = (((y3 * 10 + y4) * 13 + month) << 5) | dayOfMonth;
-  const century = y1 * 10 + y2;
-  if (dayCenturies[slot] === century) return dayTexts[slot] as string;
-  const date = value.slice(0, 10);
-  if (!isIsoDate(date)) return undefined;
-  dayCenturies[slot] = century;
-  dayTexts[slot] = date;
-  return date;
-}
-
-function badAt(value: unknown): PricebookError {
-  return new PricebookError(
-    "INVALID_RECORD",
-    ["record", "at"],
-    `at: expected an ISO 8601 date or time (2025-06-10, 2025-06-10T12:00:00Z), got ${JSON.stringify(value)?.slice(0, 60)}`,
-  );
-}
-
-/** The UTC day of a record's time. */
-function dayOf(at: NonNullable<UsageItem["at"]>): string {
-  const { kind, value } = at;
-  if (kind === "iso") {
-    if (typeof value === "string") {
-      const quick = quickDay(value);
-      if (quick !== undefined) return quick;
-      const date = value.slice(0, 10);
-      if (!validDay(date)) throw badAt(value);
-      if (value.length === 10) return date;
-      const separator = value.charCodeAt(10);
-      // The common form, 2025-06-10T12:00:00(.123)Z, without a Date.
-      if (separator === 84 && UTC_TIME.test(value)) return date;
-      if (separator === 84 || separator === 32) {
-        const last = value.charCodeAt(value.length - 1);
-        const zone = last === 90 || last === 122 || /[+-]\d\d:?\d\d$/.test(value.slice(11));
-        const ms = Date.parse(`${date}T${value.slice(11)}${zone ? "" : "Z"}`);
-        // Times without a zone are read as UTC.
-        if (!Number.isNaN(ms))
-          return last === 90 || last === 122 ? date : epochDay(Math.floor(ms / DAY_MS));
-      }
-    }
-    throw new PricebookError(
-      "INVALID_RECORD",
-      ["record", "at"],
-      `at: expected an ISO 8601 date or time (2025-06-10, 2025-06-10T12:00:00Z), got ${JSON.stringify(value)?.slice(0, 60)}`,
-    );
-  }
-  if (kind === "seconds") {
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) {
-      return epochDay(Math.floor(value / 86_400));
-    }
-  } else {
-    // OTLP/JSON writes the nanoseconds as a string; a number this large is only approximate,
-    // which is still the right day.
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) {
-      return epochDay(Math.floor(value / 1e9 / 86_400));
-    }
-    const digits = value;
-    if (typeof digits === "string" && /^\d{1,20}$/.test(digits)) {
-      const seconds = digits.length > 9 ? Number(digits.slice(0, -9)) : 0;
-      return epochDay(Math.floor(seconds / 86_400));
-    }
-  }
-  throw new PricebookError(
-    "INVALID_RECORD",
-    ["record", kind === "seconds" ? "created" : "startTimeUnixNano"],
-    `expected a Unix time in ${kind === "seconds" ? "seconds" : "nanoseconds"}, got ${JSON.stringify(value)?.slice(0, 60)}`,
-  );
 }
