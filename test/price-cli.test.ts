@@ -38,7 +38,8 @@ describe("llm-pricebook price", () => {
       ["acme", "0.033"],
       ["globex", "0.007072"],
       ["zeta", "0"],
-      [null, "0"],
+      // A row without the key: missing from the group's key (null is a group of its own).
+      [undefined, "0"],
     ]);
     expect(json.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
       [7, "INVALID_RECORD"],

@@ -76,7 +76,8 @@ describe("priceRecords: every shape", () => {
       ["acme", 5, 3, 2, "0.033", 2200 + 5600],
       ["globex", 3, 3, 0, "0.007072", 2306 + 1680 + 1050],
       ["zeta", 1, 0, 1, "0", 0],
-      [null, 1, 0, 1, "0", 0],
+      // A row without the key: the key is missing from group.key, a group apart from null.
+      [undefined, 1, 0, 1, "0", 0],
     ]);
     expect([summary.rows, summary.priced, summary.unpriced, summary.usd]).toEqual([
       10,

@@ -53,3 +53,37 @@ export function csvCell(value: unknown): string {
   if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** Where a CSV record being read stands at the end of a line (see {@link scanCsvLine}). */
+export interface CsvScan {
+  /** Inside a quoted field: the record goes on to the next line. */
+  inQuotes: boolean;
+}
+
+/**
+ * Advances `scan` over one line of a CSV record by the grammar of {@link parseCsvRecord}: a
+ * quote opens a quoted field only at a field's start, `""` inside one is a quote, anything
+ * else closes it. Linear in the line, so a record that spans many lines (or an unclosed
+ * quote) is read once, not re-parsed on every line. Returns whether the record is complete.
+ */
+export function scanCsvLine(text: string, scan: CsvScan): boolean {
+  let inQuotes = scan.inQuotes;
+  let fieldStart = !inQuotes;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i += 1;
+        else inQuotes = false;
+      }
+    } else if (c === 44) {
+      fieldStart = true;
+      continue;
+    } else if (c === 34 && fieldStart) {
+      inQuotes = true;
+    }
+    fieldStart = false;
+  }
+  scan.inQuotes = inQuotes;
+  return !inQuotes;
+}

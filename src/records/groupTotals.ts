@@ -1,10 +1,15 @@
-import { PricebookError, type PricebookErrorCode } from "../errors.js";
+import type { PricebookErrorCode } from "../errors.js";
+import { groupKeyId, groupKeysId } from "./groupKey.js";
 import type { Dimension } from "./readRecord.js";
 import { addScaled, addSum, formatSum, newScaledSum, type ScaledSum } from "./scaledSum.js";
+import { addTokens, type TokenCount, tokensValue } from "./tokenCount.js";
 
 /** Totals of one group of rows. */
 export interface PricedGroup {
-  /** The group's value of each `groupBy` key (null where a row lacks it). */
+  /**
+   * The group's value of each `groupBy` key; a key the group's rows lack is absent (so a
+   * missing value, JSON null and the text "null" are three groups).
+   */
   readonly key: Readonly<Record<string, Dimension>>;
   /** Every row of the group, priced or not. */
   readonly rows: number;
@@ -12,8 +17,11 @@ export interface PricedGroup {
   readonly unpriced: number;
   /** The exact USD of its priced rows. */
   readonly usd: string;
-  /** Input plus output tokens of its priced rows (cache inside input, reasoning inside output). */
-  readonly tokens: number;
+  /**
+   * Input plus output tokens of its priced rows (cache inside input, reasoning inside output),
+   * exact: a `number` up to 2^53 − 1, a `bigint` beyond.
+   */
+  readonly tokens: number | bigint;
 }
 
 /** One row that could not be priced, named by its line. */
@@ -29,7 +37,8 @@ export interface PricedSummary {
   readonly priced: number;
   readonly unpriced: number;
   readonly usd: string;
-  readonly tokens: number;
+  /** All priced tokens, exact: a `number` up to 2^53 − 1, a `bigint` beyond. */
+  readonly tokens: number | bigint;
   /** One entry per distinct key, ordered by key; one group of everything without `groupBy`. */
   readonly groups: readonly PricedGroup[];
   /** The first `maxErrors` unpriced rows, in input order. */
@@ -45,11 +54,11 @@ export type RowField = "model" | "resolvedModel" | "provider" | "table" | "day";
 export type RowFields = (name: RowField) => string | null;
 
 interface Group {
-  readonly key: readonly Dimension[];
+  readonly key: readonly (Dimension | undefined)[];
   rows: number;
   priced: number;
   unpriced: number;
-  tokens: number;
+  readonly tokens: TokenCount;
   readonly usd: ScaledSum;
 }
 
@@ -60,7 +69,8 @@ export interface GroupTotals {
     fields: RowFields,
     int: number | bigint,
     scale: number,
-    tokens: number,
+    input: number,
+    output: number,
   ): void;
   addUnpriced(
     dimensions: Readonly<Record<string, Dimension>>,
@@ -86,7 +96,8 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
   const errors: PriceError[] = [];
   // The log's own counts, in an object: a count kept in a closure variable is a fresh heap
   // number on every update once it passes 2^31 (the token total on any real log).
-  const all = { rows: 0, priced: 0, unpriced: 0, tokens: 0 };
+  const all = { rows: 0, priced: 0, unpriced: 0 };
+  const allTokens: TokenCount = { small: 0, big: 0n };
 
   const groupOf = (dimensions: Readonly<Record<string, Dimension>>, fields: RowFields): Group => {
     if (groupBy.length === 0) {
@@ -95,14 +106,14 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
       return everything;
     }
     let id: string;
-    let value: Dimension = null;
-    let values: Dimension[] | undefined;
+    let value: Dimension | undefined;
+    let values: (Dimension | undefined)[] | undefined;
     if (groupBy.length === 1) {
       value = keyValue(groupBy[0] as string, dimensions, fields);
-      id = typeof value === "string" ? value : `\u0000${JSON.stringify(value)}`;
+      id = typeof value === "string" && value.charCodeAt(0) !== 0 ? value : groupKeyId(value);
     } else {
       values = groupBy.map((name) => keyValue(name, dimensions, fields));
-      id = JSON.stringify(values);
+      id = groupKeysId(values);
     }
     let group = groups.get(id);
     if (group === undefined) {
@@ -113,33 +124,29 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
   };
 
   return {
-    addPriced(dimensions, fields, int, scale, rowTokens) {
+    addPriced(dimensions, fields, int, scale, input, output) {
+      const group = groupOf(dimensions, fields);
       all.rows += 1;
       all.priced += 1;
-      all.tokens += rowTokens;
-      const group = groupOf(dimensions, fields);
+      addTokens(allTokens, input);
+      addTokens(allTokens, output);
       group.rows += 1;
       group.priced += 1;
-      group.tokens += rowTokens;
+      addTokens(group.tokens, input);
+      addTokens(group.tokens, output);
       addScaled(group.usd, int, scale);
     },
     addUnpriced(dimensions, fields, line, code, message) {
+      const group = groupOf(dimensions, fields);
       all.rows += 1;
       all.unpriced += 1;
-      const group = groupOf(dimensions, fields);
       group.rows += 1;
       group.unpriced += 1;
       if (errors.length < maxErrors) errors.push(Object.freeze({ line, code, message }));
     },
     summary() {
-      const { rows, priced, unpriced, tokens } = all;
-      if (!Number.isSafeInteger(tokens)) {
-        throw new PricebookError(
-          "LIMIT_EXCEEDED",
-          ["tokens"],
-          "the log's token total is above 2^53 − 1; price it in parts",
-        );
-      }
+      const { rows, priced, unpriced } = all;
+      const tokens = tokensValue(allTokens);
       // The overall total is the sum of the groups' (each row is in exactly one group).
       const total = newScaledSum();
       for (const group of groups.values()) addSum(total, group.usd);
@@ -147,14 +154,12 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
         .sort((a, b) => compareKeys(a.key, b.key))
         .map((group) =>
           Object.freeze({
-            key: Object.freeze(
-              Object.fromEntries(groupBy.map((name, i) => [name, group.key[i] as Dimension])),
-            ),
+            key: keyObject(groupBy, group.key),
             rows: group.rows,
             priced: group.priced,
             unpriced: group.unpriced,
             usd: formatSum(group.usd),
-            tokens: group.tokens,
+            tokens: tokensValue(group.tokens),
           }),
         );
       return Object.freeze({
@@ -171,31 +176,72 @@ export function createGroupTotals(groupBy: readonly string[], maxErrors: number)
   };
 }
 
-function newGroup(key: readonly Dimension[]): Group {
-  return { key, rows: 0, priced: 0, unpriced: 0, tokens: 0, usd: newScaledSum() };
+function newGroup(key: readonly (Dimension | undefined)[]): Group {
+  return {
+    key,
+    rows: 0,
+    priced: 0,
+    unpriced: 0,
+    tokens: { small: 0, big: 0n },
+    usd: newScaledSum(),
+  };
+}
+
+/** A group's key as an object without a prototype: `__proto__` is a key like any other. */
+function keyObject(
+  groupBy: readonly string[],
+  values: readonly (Dimension | undefined)[],
+): Readonly<Record<string, Dimension>> {
+  const key: Record<string, Dimension> = Object.create(null);
+  for (let i = 0; i < groupBy.length; i++) {
+    const value = values[i];
+    if (value !== undefined) {
+      Object.defineProperty(key, groupBy[i] as string, { value, enumerable: true });
+    }
+  }
+  return Object.freeze(key);
 }
 
 function keyValue(
   name: string,
   dimensions: Readonly<Record<string, Dimension>>,
   fields: RowFields,
-): Dimension {
+): Dimension | undefined {
   if (Object.hasOwn(dimensions, name)) return dimensions[name] as Dimension;
-  if (FIELD_NAMES.has(name)) return fields(name as RowField);
-  return null;
+  if (FIELD_NAMES.has(name)) return fields(name as RowField) ?? undefined;
+  return undefined;
 }
 
-function compareKeys(a: readonly Dimension[], b: readonly Dimension[]): number {
+function compareKeys(
+  a: readonly (Dimension | undefined)[],
+  b: readonly (Dimension | undefined)[],
+): number {
   for (let i = 0; i < a.length; i++) {
-    const x = sortText(a[i] as Dimension);
-    const y = sortText(b[i] as Dimension);
-    if (x !== y) return x < y ? -1 : 1;
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    const byText = compareText(sortText(x), sortText(y));
+    if (byText !== 0) return byText;
+    const byType = typeRank(x) - typeRank(y);
+    if (byType !== 0) return byType;
+    const byId = compareText(groupKeyId(x), groupKeyId(y));
+    if (byId !== 0) return byId;
   }
   return 0;
 }
 
-// null sorts last; other values by their text.
-function sortText(value: Dimension): string {
-  if (value === null) return "\uffff";
-  return typeof value === "string" ? value : JSON.stringify(value);
+function compareText(x: string, y: string): number {
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+// null and missing sort last; other values by their text, then by type.
+function sortText(value: Dimension | undefined): string {
+  if (value === null || value === undefined) return "\uffff";
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? "");
+}
+
+function typeRank(value: Dimension | undefined): number {
+  if (value === undefined) return 5;
+  if (value === null) return 4;
+  return typeof value === "string" ? 0 : typeof value === "number" ? 1 : 2;
 }

@@ -104,7 +104,7 @@ function addRow(totals: GroupTotals, row: PriceRow): void {
     }
     const { int, scale } = parseScaled(row.usd);
     const fields = (name: RowField) => row[name];
-    totals.addPriced(row.dimensions, fields, int, scale, row.tokens.input + row.tokens.output);
+    totals.addPriced(row.dimensions, fields, int, scale, row.tokens.input, row.tokens.output);
   } else {
     const fields = (name: RowField) => (name === "model" ? row.model : null);
     totals.addUnpriced(row.dimensions, fields, row.line, row.code, row.message);

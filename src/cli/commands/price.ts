@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, existsSync, renameSync, rmSync, writeSync } from "node:fs";
 import type { Pricebook } from "../../catalog/createPricebook.js";
 import { todayUtc } from "../../catalog/tableAsOf.js";
 import { isIsoDate } from "../../catalog/validate.js";
@@ -15,13 +15,16 @@ import {
 import type { PricingTable } from "../../schema/types.js";
 import { builtinPricebook } from "../../tables/builtinPricebook.js";
 import type { ParsedArgs } from "../args.js";
-import { type Command, type Context, positionals, stringFlag } from "../command.js";
-import { csvCell, parseCsvRecord } from "../csv.js";
+import { type Command, type Context, inertText, positionals, stringFlag } from "../command.js";
+import { type CsvScan, csvCell, parseCsvRecord, scanCsvLine } from "../csv.js";
 import { forEachLine, type ReadProgress, sizeOf } from "../forEachLine.js";
+import { checkOutputTarget, openTemporary } from "../outputTarget.js";
 import { selectTable } from "../selectTable.js";
 
 /** Unpriced rows listed by --json and the text report; the rest are counted. */
 const MAX_ERRORS = 100;
+/** A CSV record (its lines joined) is refused beyond this many characters. */
+const MAX_CSV_RECORD_CHARS = 1024 * 1024;
 /** A `.json` input is one document (an OTLP export, an array of records) up to this size. */
 const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
 const USAGE_COLUMNS = new Set([
@@ -87,7 +90,7 @@ async function runPrice(args: ParsedArgs, context: Context): Promise<number> {
       `a CSV log holds flat records; --shape ${shape} needs a JSON log`,
     );
   }
-  const writer = out === undefined ? undefined : openRowWriter(out, groupBy);
+  const writer = out === undefined ? undefined : openRowWriter(out, groupBy, [file]);
 
   const totals = createGroupTotals(groupBy, MAX_ERRORS);
   let firstError: RecordFailure | undefined;
@@ -110,7 +113,8 @@ async function runPrice(args: ParsedArgs, context: Context): Promise<number> {
         fieldOf,
         facts.total,
         facts.scale,
-        facts.used.input + facts.used.output,
+        facts.used.input,
+        facts.used.output,
       );
       writer?.priced(facts);
     },
@@ -163,10 +167,13 @@ async function runPrice(args: ParsedArgs, context: Context): Promise<number> {
     const { error, line } = firstError;
     throw new PricebookError(error.code, error.path, `line ${line}: ${error.message}`);
   }
+  // Inert either way: control and bidi characters of a log's values as \uXXXX escapes.
   context.io.stdout(
-    context.json
-      ? `${JSON.stringify(jsonReport(summary), null, 2)}\n`
-      : textReport(summary, groupBy),
+    inertText(
+      context.json
+        ? `${JSON.stringify(jsonReport(summary), null, 2)}\n`
+        : textReport(summary, groupBy),
+    ),
   );
   return summary.unpriced > 0 && !allowUnpriced ? 1 : 0;
 }
@@ -233,31 +240,57 @@ type LineHandler = (text: string | undefined, line: number) => void;
 /** CSV with a header row: token columns are digits, every other column a dimension. */
 function csvReader(pricer: Pricer, sink: PricerSink): LineHandler {
   let header: string[] | undefined;
-  let pending = "";
+  // The lines of a record whose quoted field is still open, read once each (scanCsvLine).
+  let pending: string[] = [];
+  let pendingChars = 0;
+  let tooLong = false;
   let startLine = 0;
+  const scan: CsvScan = { inQuotes: false };
+  const refuse = (error: PricebookError) =>
+    sink.unpriced({ line: startLine, shape: "flat", model: null, error, dimensions: {} });
   return (text, line) => {
     if (text === undefined) {
-      if (pending !== "") {
-        sink.unpriced({
-          line: startLine,
-          shape: "flat",
-          model: null,
-          error: new PricebookError("INVALID_RECORD", ["record"], "a quoted field is never closed"),
-          dimensions: {},
-        });
+      if (scan.inQuotes) {
+        refuse(
+          new PricebookError(
+            "INVALID_RECORD",
+            ["record"],
+            `the quoted field opened on line ${startLine} is never closed`,
+          ),
+        );
       }
       return;
     }
-    if (pending === "") {
+    if (!scan.inQuotes) {
       if (text.trim() === "") return;
       startLine = line;
     }
-    const fields = parseCsvRecord(pending === "" ? text : `${pending}\n${text}`);
-    if (fields === null) {
-      pending = pending === "" ? text : `${pending}\n${text}`;
-      return;
+    const complete = scanCsvLine(text, scan);
+    if (!tooLong) {
+      pending.push(text);
+      pendingChars += text.length + 1;
+      if (pendingChars > MAX_CSV_RECORD_CHARS) {
+        // Bounded: the record is refused and the rest of it skipped, not held.
+        tooLong = true;
+        pending = [];
+        refuse(
+          new PricebookError(
+            "LIMIT_EXCEEDED",
+            ["record"],
+            `the CSV record is longer than ${MAX_CSV_RECORD_CHARS / 1024 / 1024} MB (a quoted field left open?)`,
+          ),
+        );
+      }
     }
-    pending = "";
+    if (!complete) return;
+    const joined = pending.length === 1 ? (pending[0] as string) : pending.join("\n");
+    const skipped = tooLong;
+    pending = [];
+    pendingChars = 0;
+    tooLong = false;
+    if (skipped) return;
+    const fields = parseCsvRecord(joined);
+    if (fields === null) return; // not reached: scanCsvLine said the record is complete
     if (header === undefined) {
       header = fields.map((name) => name.trim());
       return;
@@ -346,7 +379,11 @@ interface RowWriter {
 }
 
 /** Writes every row to `.partial` beside the target, renamed into place once complete. */
-function openRowWriter(path: string, groupBy: readonly string[]): RowWriter {
+function openRowWriter(
+  path: string,
+  groupBy: readonly string[],
+  inputs: readonly string[],
+): RowWriter {
   const lower = path.toLowerCase();
   const csv = lower.endsWith(".csv");
   if (!csv && !/\.(jsonl|ndjson|json)$/.test(lower)) {
@@ -356,17 +393,8 @@ function openRowWriter(path: string, groupBy: readonly string[]): RowWriter {
       `--out: expected a .jsonl or .csv file name, got ${JSON.stringify(path)}`,
     );
   }
-  const partial = `${path}.partial`;
-  let fd: number;
-  try {
-    fd = openSync(partial, "w");
-  } catch (error) {
-    throw new PricebookError(
-      "IO_ERROR",
-      ["--out"],
-      `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-    );
-  }
+  checkOutputTarget(path, inputs);
+  const { fd, partial } = openTemporary(path);
   const extra = groupBy.filter((key) => !(OUT_COLUMNS as readonly string[]).includes(key));
   let buffer = csv ? `${[...OUT_COLUMNS, ...extra, "dimensions"].map(csvCell).join(",")}\n` : "";
   const flush = () => {
@@ -385,7 +413,10 @@ function openRowWriter(path: string, groupBy: readonly string[]): RowWriter {
     if (csv) {
       const flat: Record<string, unknown> = row.ok ? { ...row, ...row.tokens } : { ...row };
       const cells = OUT_COLUMNS.map((column) => csvCell(flat[column]));
-      for (const key of extra) cells.push(csvCell(row.dimensions[key]));
+      // Own keys only: a record's __proto__ is data, never a source of other columns.
+      for (const key of extra) {
+        cells.push(csvCell(Object.hasOwn(row.dimensions, key) ? row.dimensions[key] : undefined));
+      }
       cells.push(csvCell(JSON.stringify(row.dimensions)));
       buffer += `${cells.join(",")}\n`;
     } else {
@@ -408,14 +439,19 @@ function openRowWriter(path: string, groupBy: readonly string[]): RowWriter {
   };
 }
 
+/** Token counts up to 2^53 − 1 are JSON numbers; larger ones decimal strings (docs/billing.md). */
+function jsonTokens(tokens: number | bigint): number | string {
+  return typeof tokens === "bigint" ? tokens.toString() : tokens;
+}
+
 function jsonReport(summary: PricedSummary) {
   return {
     rows: summary.rows,
     priced: summary.priced,
     unpriced: summary.unpriced,
     usd: summary.usd,
-    tokens: summary.tokens,
-    groups: summary.groups,
+    tokens: jsonTokens(summary.tokens),
+    groups: summary.groups.map((group) => ({ ...group, tokens: jsonTokens(group.tokens) })),
     errors: summary.errors,
     errorsOmitted: summary.errorsOmitted,
   };
@@ -425,13 +461,23 @@ function textReport(summary: PricedSummary, groupBy: readonly string[]): string 
   const rows: string[][] = [["group", "rows", "unpriced", "tokens", "usd"]];
   if (groupBy.length > 0) {
     for (const group of summary.groups) {
-      const key = groupBy.map((name) => `${name}=${shown(group.key[name])}`).join(" ");
+      const key = groupBy
+        .map(
+          (name) =>
+            `${name}=${Object.hasOwn(group.key, name) ? shown(group.key[name]) : "(missing)"}`,
+        )
+        .join(" ");
       rows.push([key, `${group.rows}`, `${group.unpriced}`, `${group.tokens}`, group.usd]);
     }
   }
   rows.push(["total", `${summary.rows}`, `${summary.unpriced}`, `${summary.tokens}`, summary.usd]);
-  const widths =
-    rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] as string).length))) ?? [];
+  // A loop, not Math.max(...rows): a spread of a million groups overflows the call stack.
+  const widths = [0, 0, 0, 0, 0];
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) {
+      widths[i] = Math.max(widths[i] as number, (row[i] as string).length);
+    }
+  }
   const lines = rows.map((row) =>
     row
       .map((cell, i) =>
@@ -450,9 +496,18 @@ function textReport(summary: PricedSummary, groupBy: readonly string[]): string 
   return `${lines.join("\n")}\n`;
 }
 
-/** A key value for the terminal: plain text as is, anything else (or odd characters) quoted. */
+/**
+ * A key value for the terminal: plain text as is, anything else (or odd characters, or text
+ * that reads as a number or a JSON literal) quoted, so 1234 and "1234", null and "null" differ.
+ */
 function shown(value: unknown): string {
-  if (typeof value === "string" && /^[\w.:@/+-]+$/.test(value)) return value;
+  if (
+    typeof value === "string" &&
+    /^[\w.:@/+-]+$/.test(value) &&
+    !/^(-?\d+(\.\d+)?([eE][+-]?\d+)?|null|true|false)$/.test(value)
+  ) {
+    return value;
+  }
   return printable(JSON.stringify(value) ?? "null");
 }
 
