@@ -7,7 +7,8 @@ import { formatDecimal } from "../money/formatDecimal.js";
 import { quote } from "../pricing/quote.js";
 import { toTokenCount } from "../pricing/tokens.js";
 import type { PricingTable } from "../schema/types.js";
-import { escapeHtml } from "./escapeHtml.js";
+import { chartAxis, chartY } from "./chartScale.js";
+import { svgText } from "./svgText.js";
 
 /** The charts {@link renderChart} draws. */
 export type ChartKind = "cost-per-query" | "cost-vs-tokens";
@@ -98,42 +99,28 @@ interface Plot {
   readonly extraBottom: number;
 }
 
-/** A y axis from 0 to a round maximum, with exact tick labels. */
-function yAxis(max: Dec) {
-  // Choosing the tick step is layout, not money: a float logarithm is fine here. The ticks
-  // themselves are exact decimals.
-  const top = max.isZero() ? new Dec(1) : max;
-  const magnitude = new Dec(10).pow(Math.floor(Math.log10(top.toNumber())));
-  const step =
-    [1, 2, 5, 10].map((m) => magnitude.times(m)).find((candidate) => top.div(candidate).lte(5)) ??
-    magnitude.times(10);
-  const count = top.div(step).ceil().toNumber();
-  const ticks = Array.from({ length: count + 1 }, (_, i) => step.times(i));
-  return { ticks, max: step.times(count) };
-}
-
 function frame(plot: Plot, yMax: Dec, ticks: readonly Dec[], prefix: string): string {
   const height = HEIGHT + plot.extraBottom;
   const plotHeight = HEIGHT - TOP - 60;
   const right = WIDTH - 20;
   const bottom = TOP + plotHeight;
   // Pixel coordinates below are floats: positions on the drawing, never amounts of money.
-  const y = (value: Dec) => bottom - (value.toNumber() / yMax.toNumber()) * plotHeight;
+  const y = (value: Dec) => chartY(value, yMax, bottom, plotHeight);
   const lines = ticks.map((tick) => {
     const at = y(tick).toFixed(1);
-    return `  <line x1="${LEFT}" y1="${at}" x2="${right}" y2="${at}" stroke="#ddd"/>\n  <text x="${LEFT - 6}" y="${at}" text-anchor="end" dominant-baseline="middle">${escapeHtml(formatDecimal(tick))}</text>`;
+    return `  <line x1="${LEFT}" y1="${at}" x2="${right}" y2="${at}" stroke="#ddd"/>\n  <text x="${LEFT - 6}" y="${at}" text-anchor="end" dominant-baseline="middle">${svgText(formatDecimal(tick))}</text>`;
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" font-family="system-ui, sans-serif" font-size="12">`,
-    `  <title id="${prefix}-title">${escapeHtml(plot.title)}</title>`,
-    `  <desc id="${prefix}-desc">${escapeHtml(plot.desc)}</desc>`,
+    `  <title id="${prefix}-title">${svgText(plot.title)}</title>`,
+    `  <desc id="${prefix}-desc">${svgText(plot.desc)}</desc>`,
     `  <rect width="${WIDTH}" height="${height}" fill="#fff"/>`,
-    `  <text x="${LEFT}" y="24" font-size="15" font-weight="600">${escapeHtml(plot.title)}</text>`,
+    `  <text x="${LEFT}" y="24" font-size="15" font-weight="600">${svgText(plot.title)}</text>`,
     ...lines,
     `  <line x1="${LEFT}" y1="${bottom}" x2="${right}" y2="${bottom}" stroke="#333"/>`,
     `  <line x1="${LEFT}" y1="${TOP}" x2="${LEFT}" y2="${bottom}" stroke="#333"/>`,
-    `  <text x="18" y="${(TOP + bottom) / 2}" text-anchor="middle" transform="rotate(-90 18 ${(TOP + bottom) / 2})">${escapeHtml(plot.yLabel)}</text>`,
-    `  <text x="${(LEFT + right) / 2}" y="${height - 8}" text-anchor="middle">${escapeHtml(plot.xLabel)}</text>`,
+    `  <text x="18" y="${(TOP + bottom) / 2}" text-anchor="middle" transform="rotate(-90 18 ${(TOP + bottom) / 2})">${svgText(plot.yLabel)}</text>`,
+    `  <text x="${(LEFT + right) / 2}" y="${height - 8}" text-anchor="middle">${svgText(plot.xLabel)}</text>`,
     ...plot.body.map((line) => `  ${line}`),
     "</svg>",
     "",
@@ -153,12 +140,12 @@ function costPerQuery(table: PricingTable, prefix: string): string {
   }
   const quotes = variants.map((variant) => quote(table, variant.id));
   const highest = quotes.reduce((max, q) => Dec.max(max, new Dec(q.band?.high ?? q.usd)), ZERO);
-  const { ticks, max } = yAxis(highest);
+  const { ticks, max } = chartAxis(highest);
   const plotHeight = HEIGHT - TOP - 60;
   const bottom = TOP + plotHeight;
   const slot = (WIDTH - 20 - LEFT) / quotes.length;
-  // Floats from here on are pixels.
-  const y = (value: string) => bottom - (Number(value) / max.toNumber()) * plotHeight;
+  // Pixels: exact fractions of the axis, made numbers at the end (chartY).
+  const y = (value: string) => chartY(value, max, bottom, plotHeight);
   const body: string[] = [];
   quotes.forEach((q, index) => {
     const x = LEFT + slot * index + slot * 0.15;
@@ -167,7 +154,7 @@ function costPerQuery(table: PricingTable, prefix: string): string {
     const top = y(q.usd).toFixed(1);
     const band = q.band === null ? "" : ` (band ${q.band.low} to ${q.band.high})`;
     body.push(
-      `<g><title>${escapeHtml(`${q.label}: ${q.usd} USD${band}`)}</title>`,
+      `<g><title>${svgText(`${q.label}: ${q.usd} USD${band}`)}</title>`,
       `  <rect x="${x.toFixed(1)}" y="${top}" width="${width.toFixed(1)}" height="${(bottom - Number(top)).toFixed(1)}" fill="${COLOURS[0]}"/>`,
     );
     if (q.band !== null) {
@@ -179,8 +166,8 @@ function costPerQuery(table: PricingTable, prefix: string): string {
       );
     }
     body.push(
-      `  <text x="${centre}" y="${(Number(y(q.band?.high ?? q.usd)) - 4).toFixed(1)}" text-anchor="start" transform="rotate(-60 ${centre} ${(Number(y(q.band?.high ?? q.usd)) - 4).toFixed(1)})" font-size="10">${escapeHtml(q.usd)}</text>`,
-      `  <text x="${centre}" y="${bottom + 10}" text-anchor="end" transform="rotate(-45 ${centre} ${bottom + 10})" font-size="10">${escapeHtml(q.label)}</text>`,
+      `  <text x="${centre}" y="${(Number(y(q.band?.high ?? q.usd)) - 4).toFixed(1)}" text-anchor="start" transform="rotate(-60 ${centre} ${(Number(y(q.band?.high ?? q.usd)) - 4).toFixed(1)})" font-size="10">${svgText(q.usd)}</text>`,
+      `  <text x="${centre}" y="${bottom + 10}" text-anchor="end" transform="rotate(-45 ${centre} ${bottom + 10})" font-size="10">${svgText(q.label)}</text>`,
       "</g>",
     );
   });
@@ -260,13 +247,13 @@ function costVsTokens(table: PricingTable, options: RenderChartOptions, prefix: 
     (max, line) => line.costs.reduce((m, usd) => Dec.max(m, new Dec(usd)), max),
     ZERO,
   );
-  const { ticks, max } = yAxis(highest);
+  const { ticks, max } = chartAxis(highest);
   const plotHeight = HEIGHT - TOP - 60;
   const bottom = TOP + plotHeight;
   const right = WIDTH - 20;
-  // Floats from here on are pixels.
+  // Pixels: exact fractions of the axis, made numbers at the end (chartY).
   const x = (tokens: number) => LEFT + (tokens / maxTokens) * (right - LEFT);
-  const y = (usd: string) => bottom - (Number(usd) / max.toNumber()) * plotHeight;
+  const y = (usd: string) => chartY(usd, max, bottom, plotHeight);
   const body: string[] = [];
   for (const point of points.filter((_, k) => k % 2 === 0)) {
     const at = x(point.tokens).toFixed(1);
@@ -290,10 +277,10 @@ function costVsTokens(table: PricingTable, options: RenderChartOptions, prefix: 
     const lx = LEFT + (index % 3) * 240;
     const ly = legendTop + Math.floor(index / 3) * 18;
     body.push(
-      `<g><title>${escapeHtml(`${line.model.id}: ${last} USD at ${maxTokens} tokens`)}</title>`,
+      `<g><title>${svgText(`${line.model.id}: ${last} USD at ${maxTokens} tokens`)}</title>`,
       `  <path d="${d}" stroke="${colour}" stroke-width="2" fill="none"${dashAttr}/>`,
       `  <line x1="${lx}" y1="${ly}" x2="${lx + 24}" y2="${ly}" stroke="${colour}" stroke-width="2"${dashAttr}/>`,
-      `  <text x="${lx + 30}" y="${ly}" dominant-baseline="middle">${escapeHtml(`${line.model.id}: ${last} USD`)}</text>`,
+      `  <text x="${lx + 30}" y="${ly}" dominant-baseline="middle">${svgText(`${line.model.id}: ${last} USD`)}</text>`,
       "</g>",
     );
   });

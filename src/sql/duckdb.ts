@@ -1,6 +1,6 @@
 import { PricebookError } from "../errors.js";
 import type { SqlDialect } from "./sqlDialect.js";
-import { sqlIdentifier } from "./sqlText.js";
+import { sqlDay, sqlIdentifier } from "./sqlLiteral.js";
 
 /** DuckDB's widest exact decimal. */
 const MAX_PRECISION = 38;
@@ -34,7 +34,8 @@ export const duckdb: SqlDialect = {
   workingRateType: (rows) =>
     rows.integerDigits + rows.scale <= 18 ? `DECIMAL(18, ${rows.scale})` : null,
   instant: (expression) => `epoch_us(${expression})`,
-  instantOfDay: (day) => `${BigInt(Date.parse(`${day}T00:00:00Z`)) * 1000n}`,
+  instantOfDay: (day) =>
+    `${BigInt(Date.parse(`${sqlDay(day, ["effectiveFrom"])}T00:00:00Z`)) * 1000n}`,
   // DuckDB's lower() is Unicode's simple lower case, which differs from toLowerCase (for a name
   // that can match an id) only on U+0130 "İ": "i" here, "i̇" there, which matches no id.
   // translate() would be exact too, but is some 30× slower than lower() in DuckDB 1.5.
@@ -42,5 +43,5 @@ export const duckdb: SqlDialect = {
     `CASE WHEN contains(${expression}, chr(304)) THEN NULL ELSE lower(${expression}) END`,
   carryUsage: (alias) => `${alias}.*`,
   usageColumns: (alias, helpers) => `${alias}.* EXCLUDE (${helpers.join(", ")})`,
-  tableName: (parts) => parts.map((part) => sqlIdentifier(part.name)).join("."),
+  tableName: (parts) => parts.map((part) => sqlIdentifier(part.name, ["usageTable"])).join("."),
 };

@@ -1,6 +1,6 @@
 import { PricebookError } from "../errors.js";
 import type { SqlDialect } from "./sqlDialect.js";
-import { sqlIdentifier } from "./sqlText.js";
+import { sqlDay, sqlIdentifier } from "./sqlLiteral.js";
 
 /** PostgreSQL keeps the first 63 bytes of a longer identifier, which may name another table. */
 const MAX_IDENTIFIER_BYTES = 63;
@@ -20,7 +20,7 @@ export const postgres: SqlDialect = {
   rateType: () => "NUMERIC",
   workingRateType: () => null,
   instant: (expression) => `extract(epoch FROM ${expression})`,
-  instantOfDay: (day) => `${Date.parse(`${day}T00:00:00Z`) / 1000}`,
+  instantOfDay: (day) => `${Date.parse(`${sqlDay(day, ["effectiveFrom"])}T00:00:00Z`) / 1000}`,
   // lower() follows the database's collation (ASCII only under "C"); toLowerCase, for a name
   // that can match an id, maps A–Z and the Kelvin sign U+212A to lower case: translate() does
   // exactly that under any collation.
@@ -44,7 +44,7 @@ export const postgres: SqlDialect = {
             `usageTable: PostgreSQL names are at most ${MAX_IDENTIFIER_BYTES} bytes, and ${JSON.stringify(name)} is longer`,
           );
         }
-        return sqlIdentifier(name);
+        return sqlIdentifier(name, ["usageTable"]);
       })
       .join("."),
 };

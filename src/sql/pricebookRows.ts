@@ -4,6 +4,7 @@ import { Dec } from "../money/decimal.js";
 import { formatDecimal } from "../money/formatDecimal.js";
 import type { Model, PricingTable, RateKind, Rates } from "../schema/types.js";
 import { SQL_RATE_KINDS, SQL_SERVICE_TIERS } from "./rateKinds.js";
+import { type SqlPath, sqlDecimal } from "./sqlLiteral.js";
 
 /** One table version and the day after its last. @internal */
 export interface SqlVersion {
@@ -13,6 +14,8 @@ export interface SqlVersion {
   /** The next version's effectiveFrom, or null for the newest. */
   readonly effectiveTo: string | null;
   readonly digest: string;
+  /** Where the version is in the list of tables, for errors: `["tables", 0]`. */
+  readonly path: SqlPath;
 }
 
 /** One name a version answers to (id, alias, variant id, provider-prefixed form). @internal */
@@ -22,6 +25,8 @@ export interface SqlName {
   readonly model: string;
   readonly resolvedBy: "id" | "alias" | "prefix";
   readonly maxPricedInputTokens: number | null;
+  /** The model's path in its table, for errors. */
+  readonly modelPath: SqlPath;
 }
 
 /** One rate: a version's model, service tier, long-context level and rate kind. @internal */
@@ -35,6 +40,8 @@ export interface SqlRate {
   readonly upToInputTokens: number | null;
   readonly kind: string;
   readonly rate: string;
+  /** Where aboveInputTokens, upToInputTokens and the rate come from, for errors. */
+  readonly paths: { readonly above: SqlPath; readonly upTo: SqlPath; readonly rate: SqlPath };
 }
 
 /** Everything the script loads, with the decimal scale its rates need. @internal */
@@ -73,10 +80,13 @@ export function pricebookRows(tables: unknown): PricebookRows {
       effectiveFrom: table.effectiveFrom,
       effectiveTo: next !== undefined && next.id === table.id ? next.effectiveFrom : null,
       digest: table.provenance.digest,
+      path: ["tables", index],
     };
     versions.push(version);
     names.push(...namesOf(table, version));
-    for (const model of Object.values(table.models)) rates.push(...ratesOf(model, version));
+    for (const model of Object.values(table.models)) {
+      rates.push(...ratesOf(model, version, [...version.path, "models", model.id]));
+    }
   });
   let scale = 0;
   let integerDigits = 0;
@@ -122,6 +132,7 @@ function namesOf(table: PricingTable, version: SqlVersion): SqlName[] {
       model: model.id,
       resolvedBy,
       maxPricedInputTokens: model.maxPricedInputTokens ?? null,
+      modelPath: [...version.path, "models", model.id],
     });
   };
   for (const model of Object.values(table.models)) {
@@ -142,22 +153,37 @@ function namesOf(table: PricingTable, version: SqlVersion): SqlName[] {
   return [...all.values()];
 }
 
-function ratesOf(model: Model, version: SqlVersion): SqlRate[] {
+function ratesOf(model: Model, version: SqlVersion, at: SqlPath): SqlRate[] {
   const rows: SqlRate[] = [];
-  const levels: { rates: Rates; above: number; upTo: number | null }[] = [];
+  if (!Array.isArray(model.tiers)) {
+    throw new PricebookError("INVALID_TABLE", [...at, "tiers"], "tiers: expected a list");
+  }
+  // `tier`: the level's index in model.tiers (−1 for the model's own rates), for error paths.
+  type Level = { rates: Rates; above: number; upTo: number | null; at: SqlPath; tier: number };
+  const levels: Level[] = [];
   const thresholds = model.tiers.map((tier) => tier.aboveInputTokens);
-  levels.push({ rates: model, above: 0, upTo: thresholds[0] ?? null });
+  const tierPath = (index: number): SqlPath => [...at, "tiers", index, "aboveInputTokens"];
+  levels.push({ rates: model, above: 0, upTo: thresholds[0] ?? null, at, tier: -1 });
   model.tiers.forEach((tier, index) => {
-    levels.push({ rates: tier, above: tier.aboveInputTokens, upTo: thresholds[index + 1] ?? null });
+    levels.push({
+      rates: tier,
+      above: tier.aboveInputTokens,
+      upTo: thresholds[index + 1] ?? null,
+      at: [...at, "tiers", index],
+      tier: index,
+    });
   });
-  const push = (
-    serviceTier: SqlRate["serviceTier"],
-    level: { rates: Rates; above: number; upTo: number | null },
-    multiplier: string | null,
-  ) => {
+  const push = (serviceTier: SqlRate["serviceTier"], level: Level, multiplier: string | null) => {
+    const index = level.tier;
     for (const [kind, sqlKind] of KINDS) {
       const rate = (level.rates as Partial<Record<RateKind, string>>)[kind];
       if (rate === undefined) continue;
+      // Checked before the multiplier is applied: a JSON copy of a table can hold anything.
+      const plain = sqlDecimal(rate, [...level.at, kind]);
+      const times =
+        multiplier === null
+          ? null
+          : sqlDecimal(multiplier, [...at, "serviceTiers", serviceTier, "multiplier"]);
       rows.push({
         version,
         model: model.id,
@@ -165,7 +191,12 @@ function ratesOf(model: Model, version: SqlVersion): SqlRate[] {
         aboveInputTokens: level.above,
         upToInputTokens: level.upTo,
         kind: sqlKind,
-        rate: multiplier === null ? rate : formatDecimal(new Dec(rate).times(multiplier)),
+        rate: times === null ? plain : formatDecimal(new Dec(plain).times(times)),
+        paths: {
+          above: index < 0 ? [...at, "aboveInputTokens"] : tierPath(index),
+          upTo: tierPath(index + 1),
+          rate: [...level.at, kind],
+        },
       });
     }
   };
@@ -178,7 +209,14 @@ function ratesOf(model: Model, version: SqlVersion): SqlRate[] {
       for (const level of levels) push(serviceTier, level, service.multiplier);
     } else {
       // Own rates price standard-size requests only: above the first tier it is UNPRICED_USAGE.
-      push(serviceTier, { rates: service, above: 0, upTo: thresholds[0] ?? null }, null);
+      const own = {
+        rates: service,
+        above: 0,
+        upTo: thresholds[0] ?? null,
+        at: [...at, "serviceTiers", serviceTier],
+        tier: -1,
+      };
+      push(serviceTier, own, null);
     }
   }
   return rows;

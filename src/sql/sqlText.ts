@@ -1,38 +1,7 @@
 import { PricebookError } from "../errors.js";
+import { sqlText } from "./sqlLiteral.js";
 
-// Quoting for the SQL this library writes. Both dialects follow the SQL standard here:
-// identifiers in double quotes with "" for a quote, literals in single quotes with '' for a
-// quote. The PostgreSQL script also turns standard_conforming_strings on, so a backslash in a
-// literal is only a backslash.
-
-/** A string as a SQL literal. NUL, which neither engine stores in text, is refused. @internal */
-export function sqlString(value: string): string {
-  if (value.includes("\0")) {
-    throw new PricebookError("INVALID_ARGUMENT", ["tables"], "a name holds a NUL character");
-  }
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-/** A name as a quoted SQL identifier. @internal */
-export function sqlIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** A plain decimal (already validated) as a SQL numeric literal. @internal */
-export function sqlDecimal(value: string): string {
-  if (!/^\d+(\.\d+)?$/.test(value)) {
-    throw new PricebookError("INVALID_ARGUMENT", ["tables"], `not a plain decimal: ${value}`);
-  }
-  return value;
-}
-
-/** A `YYYY-MM-DD` date (already validated) as a SQL DATE literal. @internal */
-export function sqlDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new PricebookError("INVALID_ARGUMENT", ["tables"], `not a date: ${value}`);
-  }
-  return `DATE '${value}'`;
-}
+// The usage table's name as the user writes it; the writers of SQL values are in sqlLiteral.ts.
 
 const PART = /[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+"/y;
 
@@ -76,4 +45,14 @@ export function parseTableName(text: unknown): { name: string; quoted: boolean }
     );
   }
   return parts;
+}
+
+/**
+ * A string as a SQL text literal: {@link sqlText} for a value of no table (kept for the
+ * warehouse tests, which write their usage rows with it).
+ *
+ * @internal
+ */
+export function sqlString(value: string): string {
+  return sqlText(value, ["value"]);
 }

@@ -1,12 +1,12 @@
 import type { PricebookRows, SqlVersion } from "./pricebookRows.js";
 import { SQL_SERVICE_TIERS } from "./rateKinds.js";
 import type { SqlDialect } from "./sqlDialect.js";
-import { sqlDate, sqlDecimal, sqlString } from "./sqlText.js";
+import { MAX_SQL_INTEGER, sqlDate, sqlDay, sqlDecimal, sqlInteger, sqlText } from "./sqlLiteral.js";
 
 /** Rows per INSERT statement. */
 const CHUNK = 500;
 /** The largest token count the library accepts, 2^53 − 1. */
-const MAX_TOKENS = "9007199254740991";
+const MAX_TOKENS = String(MAX_SQL_INTEGER);
 
 /**
  * The whole script: in one transaction, drop and re-create the pricebook tables and the view,
@@ -25,7 +25,7 @@ export function writeScript(
   const several = rows.tableIds.length > 1;
   const out: string[] = [
     `-- llm-pricebook ${commandLine}`,
-    `-- Tables: ${rows.versions.map((v) => JSON.stringify(`${v.tableId}@${v.version}`)).join(", ")}`,
+    `-- Tables: ${commentText(rows.versions.map((v) => JSON.stringify(`${v.tableId}@${v.version}`)).join(", "))}`,
     "-- Idempotent: every run drops and re-creates pricebook_versions, pricebook_names,",
     "-- pricebook_rates and priced_usage, and creates the usage table only if it is missing.",
     ...dialect.begin,
@@ -79,18 +79,18 @@ export function writeScript(
     ");",
   ];
   const versionCells = (v: SqlVersion) =>
-    `${sqlString(v.tableId)}, ${sqlString(v.version)}, ${sqlDate(v.effectiveFrom)}, ${v.effectiveTo === null ? "NULL" : sqlDate(v.effectiveTo)}`;
+    `${sqlText(v.tableId, at(v, "id"))}, ${sqlText(v.version, at(v, "version"))}, ${sqlDate(v.effectiveFrom, at(v, "effectiveFrom"))}, ${v.effectiveTo === null ? "NULL" : sqlDate(v.effectiveTo, at(v, "effectiveFrom"))}`;
   insert(
     out,
     "pricebook_versions",
-    rows.versions.map((v) => `${versionCells(v)}, ${sqlString(v.digest)}`),
+    rows.versions.map((v) => `${versionCells(v)}, ${sqlText(v.digest, at(v, "digest"))}`),
   );
   insert(
     out,
     "pricebook_names",
     rows.names.map(
       (n) =>
-        `${versionCells(n.version)}, ${sqlString(n.name)}, ${sqlString(n.model)}, ${sqlString(n.resolvedBy)}, ${n.maxPricedInputTokens ?? "NULL"}`,
+        `${versionCells(n.version)}, ${sqlText(n.name, [...n.modelPath, "aliases"])}, ${sqlText(n.model, [...n.modelPath, "id"])}, ${sqlText(n.resolvedBy, n.modelPath)}, ${n.maxPricedInputTokens === null ? "NULL" : sqlInteger(n.maxPricedInputTokens, [...n.modelPath, "maxPricedInputTokens"])}`,
     ),
   );
   insert(
@@ -98,12 +98,22 @@ export function writeScript(
     "pricebook_rates",
     rows.rates.map(
       (r) =>
-        `${versionCells(r.version)}, ${sqlString(r.model)}, ${sqlString(r.kind)}, ${r.aboveInputTokens}, ${r.upToInputTokens ?? "NULL"}, ${sqlString(r.serviceTier)}, ${sqlDecimal(r.rate)}`,
+        `${versionCells(r.version)}, ${sqlText(r.model, at(r.version, "models"))}, ${sqlText(r.kind, r.paths.rate)}, ${sqlInteger(r.aboveInputTokens, r.paths.above)}, ${r.upToInputTokens === null ? "NULL" : sqlInteger(r.upToInputTokens, r.paths.upTo)}, ${sqlText(r.serviceTier, r.paths.rate)}, ${sqlDecimal(r.rate, r.paths.rate)}`,
     ),
   );
   out.push(view(dialect, rows, usageTable), "COMMIT;", "");
   return out.join("\n");
 }
+
+/** Where a version's field is, for errors. */
+const at = (v: SqlVersion, field: string) => [...v.path, field];
+
+/** Text for a SQL line comment: printable ASCII only, the rest as `\uXXXX`. */
+const commentText = (text: string) =>
+  text.replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${(c.codePointAt(0) as number).toString(16).padStart(4, "0")}`,
+  );
 
 function insert(out: string[], table: string, values: readonly string[]): void {
   for (let i = 0; i < values.length; i += CHUNK) {
@@ -118,13 +128,13 @@ function insert(out: string[], table: string, values: readonly string[]): void {
 
 function view(dialect: SqlDialect, rows: PricebookRows, usageTable: string): string {
   const several = rows.tableIds.length > 1;
-  const only = sqlString(rows.tableIds[0] as string);
+  const only = sqlText(rows.tableIds[0], ["tables", 0, "id"]);
   // The version in force: newest first, the first whose effective day (UTC) has begun.
   const versionArms = [...rows.versions]
     .reverse()
     .map(
       (v) =>
-        `WHEN ${several ? `k.pb_table_key = ${sqlString(v.tableId)} AND ` : ""}k.pb_at >= ${dialect.instantOfDay(v.effectiveFrom)} THEN ${sqlString(v.version)}`,
+        `WHEN ${several ? `k.pb_table_key = ${sqlText(v.tableId, at(v, "id"))} AND ` : ""}k.pb_at >= ${dialect.instantOfDay(sqlDay(v.effectiveFrom, at(v, "effectiveFrom")))} THEN ${sqlText(v.version, at(v, "version"))}`,
     );
   const raw = (column: string) => `coalesce(u.${column}, 0)`;
   const counts = ["input", "output", "cached_input", "cache_write", "cache_write_1h", "reasoning"];
@@ -157,7 +167,7 @@ function view(dialect: SqlDialect, rows: PricebookRows, usageTable: string): str
     "  -- One row per version × model × service tier × long-context level, a column per rate kind.",
     `  SELECT table_id, table_version, model, service_tier, above_input_tokens, coalesce(up_to_input_tokens, ${MAX_TOKENS}) AS up_to_input_tokens,`,
     ...kinds.map((kind, i) => {
-      const rate = `max(rate) FILTER (WHERE rate_kind = '${kind}')`;
+      const rate = `max(rate) FILTER (WHERE rate_kind = ${sqlText(kind, ["rateKind"])})`;
       const working = dialect.workingRateType(rows);
       return `    ${working === null ? rate : `CAST(${rate} AS ${working})`} AS ${kind}${i < kinds.length - 1 ? "," : ""}`;
     }),
@@ -192,7 +202,7 @@ function view(dialect: SqlDialect, rows: PricebookRows, usageTable: string): str
     "  SELECT r.*, CASE",
     ...(several
       ? [
-          `    WHEN r.pb_table_key IS NULL OR r.pb_table_key NOT IN (${rows.tableIds.map(sqlString).join(", ")}) THEN 'UNKNOWN_TABLE'`,
+          `    WHEN r.pb_table_key IS NULL OR r.pb_table_key NOT IN (${rows.tableIds.map((id, i) => sqlText(id, ["tables", i, "id"])).join(", ")}) THEN 'UNKNOWN_TABLE'`,
         ]
       : []),
     "    WHEN r.pb_at IS NULL THEN 'INVALID_USAGE'",
@@ -201,7 +211,7 @@ function view(dialect: SqlDialect, rows: PricebookRows, usageTable: string): str
     "    WHEN r.pb_bad_count THEN 'INVALID_USAGE'",
     "    WHEN r.pb_cached_input + r.pb_cache_write + r.pb_cache_write_1h > r.pb_input OR r.pb_reasoning > r.pb_output THEN 'INVALID_USAGE'",
     "    WHEN r.pb_input > r.pb_max_priced THEN 'UNPRICED_USAGE'",
-    `    WHEN r.pb_service_tier NOT IN (${SQL_SERVICE_TIERS.map(sqlString).join(", ")}) THEN 'INVALID_USAGE'`,
+    `    WHEN r.pb_service_tier NOT IN (${SQL_SERVICE_TIERS.map((tier) => sqlText(tier, ["serviceTier"])).join(", ")}) THEN 'INVALID_USAGE'`,
     "    WHEN r.pb_level IS NULL THEN 'UNPRICED_USAGE'",
     `    WHEN (${uncached} > 0 AND r.pb_rate_input IS NULL) OR (r.pb_cached_input > 0 AND r.pb_rate_cached_input IS NULL)`,
     "      OR (r.pb_cache_write > 0 AND r.pb_rate_cache_write IS NULL) OR (r.pb_cache_write_1h > 0 AND r.pb_rate_cache_write_1h IS NULL)",
