@@ -13,6 +13,9 @@ import {
   priceField,
   skipEntry,
 } from "./entry.js";
+import { alternatives, compileRule, type Rule, type RuleNote } from "./matchRule.js";
+import { type Owner, ruleOwner } from "./ruleOwner.js";
+import { refuseSameTableId } from "./sameTableId.js";
 import {
   buildTiers,
   type ImportSettings,
@@ -44,44 +47,15 @@ const RATE_FIELDS: Readonly<Record<string, RateKind>> = {
   input_image_mtok: "imageInput",
 };
 
-/** Tests a match rule against a name; regexes compiled once per import. */
-type Matcher = (rule: unknown, name: string) => boolean;
-
-/** genai-prices' match rules as a function; each regex is compiled once per import. */
-function newMatcher(): Matcher {
-  const patterns = new Map<string, RegExp | null>();
-  const matches: Matcher = (rule, name) => {
-    if (!isRecord(rule)) return false;
-    if (Array.isArray(rule.or)) return rule.or.some((r) => matches(r, name));
-    if (Array.isArray(rule.and))
-      return rule.and.length > 0 && rule.and.every((r) => matches(r, name));
-    if (typeof rule.equals === "string") return name === rule.equals;
-    if (typeof rule.starts_with === "string") return name.startsWith(rule.starts_with);
-    if (typeof rule.ends_with === "string") return name.endsWith(rule.ends_with);
-    if (typeof rule.contains === "string") return name.includes(rule.contains);
-    if (typeof rule.regex !== "string") return false;
-    let pattern = patterns.get(rule.regex);
-    if (pattern === undefined) {
-      try {
-        pattern = new RegExp(rule.regex);
-      } catch {
-        pattern = null;
-      }
-      patterns.set(rule.regex, pattern);
-    }
-    return pattern?.test(name) === true;
-  };
-  return matches;
-}
-
 /** The literal names a rule holds: `equals` values, and `starts_with` values that are whole names. */
-function literalNames(rule: unknown, out: string[]): string[] {
-  if (!isRecord(rule)) return out;
-  if (Array.isArray(rule.or)) for (const r of rule.or) literalNames(r, out);
-  else if (typeof rule.equals === "string") out.push(rule.equals);
-  else if (typeof rule.starts_with === "string" && isWholeName(rule.starts_with))
-    out.push(rule.starts_with);
-  return out;
+function literalNames(rule: Rule | undefined): string[] {
+  if (rule === undefined) return [];
+  return alternatives(rule).flatMap((part) =>
+    part.t === "literal" &&
+    (part.kind === "equals" || (part.kind === "prefix" && isWholeName(part.value)))
+      ? [part.value]
+      : [],
+  );
 }
 
 /**
@@ -130,8 +104,9 @@ export function importGenaiPrices(
   });
 
   const providers = data as Record<string, unknown>[];
-  const byId = new Map(providers.map((provider) => [provider.id as string, provider]));
-  const selected = providers.filter((provider) => {
+  const byId = new Map(providers.map((provider, index) => [provider.id as string, index]));
+  const selectedAt = [...providers.keys()].filter((index) => {
+    const provider = providers[index] as Record<string, unknown>;
     const tableId = (provider.id as string).toLowerCase();
     if (!isTableId(tableId)) {
       skipEntry(collector, provider.id as string, "a provider id a table id cannot hold");
@@ -139,14 +114,16 @@ export function importGenaiPrices(
     }
     return settings.providers === undefined || settings.providers.has(tableId);
   });
+  refuseSameTableId(selectedAt.map((index) => [providers[index]?.id as string, index]));
+  const selected = selectedAt.map((index) => providers[index] as Record<string, unknown>);
   // A provider's own models, read once; a provider only needed as another's fallback is read
   // without reporting (its own import, if asked for, reports it).
-  const matches = newMatcher();
   const readCache = new Map<string, ReadModel[]>();
   const own = (providerId: string, report: Collector): ReadModel[] => {
     let read = readCache.get(providerId);
     if (read === undefined) {
-      read = readProvider(report, matches, byId.get(providerId) as Record<string, unknown>);
+      const index = byId.get(providerId) as number;
+      read = readProvider(report, providers[index] as Record<string, unknown>, index);
       readCache.set(providerId, read);
     }
     return read;
@@ -232,18 +209,31 @@ export function importGenaiPrices(
 /** A provider's models, in the catalog's order, each name given to the first model that has it. */
 function readProvider(
   collector: Collector,
-  matches: Matcher,
   provider: Record<string, unknown>,
+  providerIndex: number,
 ): ReadModel[] {
   const providerId = provider.id as string;
   const tableId = providerId.toLowerCase();
   const rawModels = provider.models as unknown[];
-  const owner = ownerOf(rawModels, matches);
+  const notes = new Map<number, RuleNote[]>();
+  const rules = rawModels.map((model, index) => {
+    if (!isRecord(model)) return undefined;
+    const found: RuleNote[] = [];
+    const rule = compileRule(model.match, [providerIndex, "models", index, "match"], found);
+    if (found.length > 0) notes.set(index, found);
+    return rule;
+  });
+  const owner = ruleOwner(rules, [providerIndex, "models"]);
+  for (const [index, list] of notes) {
+    const id = (rawModels[index] as Record<string, unknown>).id;
+    const key = `${providerId}/${typeof id === "string" ? id : `models[${index}]`}`;
+    for (const note of list) collector.skipped.push({ key, ...note });
+  }
   const read: ReadModel[] = [];
   const taken = new Map<string, string>();
   rawModels.forEach((value, index) => {
     collector.entries += 1;
-    const model = readModel(collector, owner, providerId, tableId, value, index);
+    const model = readModel(collector, owner, rules[index], providerId, tableId, value, index);
     if (model === undefined) return;
     const clash = taken.get(model.id);
     if (clash !== undefined) {
@@ -274,44 +264,10 @@ function priceSetOn(sets: readonly PriceSet[], day: string): PriceSet | undefine
   return best;
 }
 
-/**
- * The first model of a provider whose match rules match a name (genai-prices' first-match
- * order), or undefined. Rules that are only `equals` are looked up in a map; only models with
- * a pattern rule are tested one by one, so a provider of 500 models is not 500² rule tests.
- */
-function ownerOf(models: readonly unknown[], matches: Matcher): (name: string) => unknown {
-  const exact = new Map<string, number>();
-  const patterned: number[] = [];
-  models.forEach((model, index) => {
-    if (!isRecord(model)) return;
-    const leaves: string[] = [];
-    if (onlyEquals(model.match, leaves)) {
-      for (const leaf of leaves) if (!exact.has(leaf)) exact.set(leaf, index);
-    } else patterned.push(index);
-  });
-  return (name) => {
-    let first = exact.get(name) ?? Number.POSITIVE_INFINITY;
-    for (const index of patterned) {
-      if (index >= first) break;
-      if (matches((models[index] as Record<string, unknown>).match, name)) first = index;
-    }
-    return Number.isFinite(first) ? models[first] : undefined;
-  };
-}
-
-/** True when a rule is `equals` or an `or` of them; collects the values. */
-function onlyEquals(rule: unknown, out: string[]): boolean {
-  if (!isRecord(rule)) return false;
-  if (typeof rule.equals === "string" && Object.keys(rule).length === 1) {
-    out.push(rule.equals);
-    return true;
-  }
-  return Array.isArray(rule.or) && rule.or.length > 0 && rule.or.every((r) => onlyEquals(r, out));
-}
-
 function readModel(
   collector: Collector,
-  owner: (name: string) => unknown,
+  owner: Owner,
+  rule: Rule | undefined,
   providerId: string,
   tableId: string,
   value: unknown,
@@ -327,12 +283,18 @@ function readModel(
   // Names: the model's id and the literal names in its match rules, each only when this model
   // is the first in the provider whose rules match it (genai-prices' own first-match order).
   // Pattern rules (contains, regex, prefixes that stop mid-name) make no names.
-  const candidates = [value.id, ...literalNames(value.match, [])].filter(
-    (name) => !/[-_.:/@]$/.test(name),
-  );
+  const candidates = [value.id, ...literalNames(rule)].filter((name) => !/[-_.:/@]$/.test(name));
   const names: string[] = [];
   for (const candidate of candidates) {
-    if (owner(candidate) !== value) continue;
+    const first = owner(candidate);
+    if (first === "unknown") {
+      dropField(
+        entry,
+        "match",
+        `the name ${JSON.stringify(candidate)} is not given: an earlier model's regex rule, not evaluated, might match it`,
+      );
+    }
+    if (first !== index) continue;
     const name = modelName(collector, key, candidate);
     if (name !== undefined && !names.includes(name)) names.push(name);
   }
