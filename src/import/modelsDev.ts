@@ -11,6 +11,7 @@ import {
   priceField,
   skipEntry,
 } from "./entry.js";
+import { refuseSameTableId } from "./sameTableId.js";
 import {
   buildTiers,
   type ImportSettings,
@@ -56,6 +57,13 @@ export function importModelsDev(
       );
     }
   }
+  refuseSameTableId(
+    Object.keys(data)
+      .filter(
+        (key) => settings.providers === undefined || settings.providers.has(key.toLowerCase()),
+      )
+      .map((key) => [key, key]),
+  );
   const tables: PricingTableInput[] = [];
   for (const providerKey of Object.keys(data).sort()) {
     const provider = data[providerKey] as Record<string, unknown>;

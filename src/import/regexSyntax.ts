@@ -120,7 +120,8 @@ export function parse(pattern: string): Node {
     } else return item;
     if (item.t === "bol" || item.t === "eol") fail("a repeated anchor");
     if (pattern[i] === "?") i += 1;
-    if ("*+?{".includes(pattern[i] ?? "")) fail("a repeated repeat");
+    const after = pattern[i];
+    if (after !== undefined && "*+?{".includes(after)) fail("a repeated repeat");
     return { t: "rep", item, min, max };
   };
   const escaped = (inClass: boolean): CharSet => {

@@ -1,17 +1,17 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { todayUtc } from "../../catalog/tableAsOf.js";
 import { isIsoDate } from "../../catalog/validate.js";
 import { PricebookError } from "../../errors.js";
 import { importCatalog } from "../../import/importCatalog.js";
+import { parseCatalogText } from "../../import/parseCatalogText.js";
+import { readCatalogFile } from "../../import/readCatalogFile.js";
 import type { CatalogFormat, ImportReport } from "../../import/types.js";
 import type { PricingTableInput } from "../../schema/types.js";
 import type { ParsedArgs } from "../args.js";
 import { type Command, type Context, positionals, print, stringFlag } from "../command.js";
 
 const FORMATS: readonly CatalogFormat[] = ["genai-prices", "litellm", "models.dev"];
-/** A catalog larger than this is refused before it is read: LiteLLM's map is 1.6 MB. */
-const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
 
 function runImport(args: ParsedArgs, context: Context): number {
   const [file] = positionals(args, 1, 1, "catalog file") as [string];
@@ -84,41 +84,14 @@ function dateFlag(args: ParsedArgs, name: string): string | undefined {
   return value;
 }
 
+/** The catalog file's content, read with the limits of readCatalogFile and parseCatalogText. */
 function readCatalog(file: string): unknown {
-  let text: string;
-  let fd: number | undefined;
+  const text = readCatalogFile(file);
   try {
-    fd = openSync(file, "r");
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      throw new PricebookError("INVALID_ARGUMENT", [file], `${file} is not a regular file`);
-    }
-    if (stat.size > MAX_CATALOG_BYTES) {
-      throw new PricebookError(
-        "LIMIT_EXCEEDED",
-        [file],
-        `${file} is ${stat.size} bytes; a catalog may be at most ${MAX_CATALOG_BYTES} bytes`,
-      );
-    }
-    text = readFileSync(fd, "utf8");
+    return parseCatalogText(text);
   } catch (error) {
-    if (error instanceof PricebookError) throw error;
-    throw new PricebookError(
-      "INVALID_ARGUMENT",
-      [file],
-      `cannot read catalog file ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-    );
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new PricebookError(
-      "INVALID_CATALOG",
-      [],
-      `${file} is not JSON: ${(error as Error).message}`,
-    );
+    if (!(error instanceof PricebookError)) throw error;
+    throw new PricebookError(error.code, error.path, `${file}: ${error.message}`);
   }
 }
 
@@ -151,11 +124,33 @@ function writeTables(
   const versions = new Map<string, PricingTableInput[]>();
   for (const table of tables) versions.set(table.id, [...(versions.get(table.id) ?? []), table]);
   const written: WrittenTable[] = [];
+  const names = new Set<string>();
   const write = (name: string, table: PricingTableInput) => {
+    // Never one file twice in a run (ids differing only in case are refused before this).
+    if (names.has(name)) {
+      throw new PricebookError(
+        "INVALID_CATALOG",
+        [name],
+        `two tables would both be written to ${name}`,
+      );
+    }
+    names.add(name);
     const file = join(dir, name);
+    // A new file beside the target, created exclusively (never through a planted link), then
+    // renamed over the target (which replaces a link, not what it points to).
+    const temporary = join(dir, `.${name}.${process.pid}.partial`);
+    let created = false;
     try {
-      writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+      const fd = openSync(temporary, "wx");
+      created = true;
+      try {
+        writeFileSync(fd, `${JSON.stringify(table, null, 2)}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, file);
     } catch (error) {
+      if (created) rmSync(temporary, { force: true });
       throw new PricebookError(
         "IO_ERROR",
         [file],
