@@ -547,7 +547,7 @@ describe("fuzzed catalogs: refused with a PricebookError, or every table parses"
         { numRuns: 300 },
       );
       // Not vacuous: some fuzzed catalogs do import.
-      expect(written).toBeGreaterThan(30);
+      expect(written).toBeGreaterThan(10);
     });
   }
 });
