@@ -24,56 +24,71 @@ export interface LiteralIndex {
 export function literalIndex(
   rules: readonly { readonly kind: LiteralKind; readonly value: string; readonly model: number }[],
 ): LiteralIndex {
-  // Node 0 is the root. Edges in one map keyed by node and symbol, not a map per node.
+  // Symbols renumbered densely (0, 1, …) so an edge's key, node × alphabet + symbol, stays a
+  // small integer; edges live in one map, not a map per node.
+  const alphabet = new Map<number, number>();
+  const symbols = rules.map((rule) =>
+    marked(rule.kind, rule.value).map((symbol) => {
+      let dense = alphabet.get(symbol);
+      if (dense === undefined) {
+        dense = alphabet.size;
+        alphabet.set(symbol, dense);
+      }
+      return dense;
+    }),
+  );
+  const width = Math.max(alphabet.size, 1);
   const edges = new Map<number, number>();
+  const step = (node: number, symbol: number): number | undefined =>
+    edges.get(node * width + symbol);
+  // Per node: the lowest model of a rule ending there, its parent, the symbol into it, depth.
   const own: number[] = [Number.POSITIVE_INFINITY];
-  const edge = (node: number, symbol: number) => node * 65_540 + symbol + 2;
-  const step = (node: number, symbol: number): number | undefined => edges.get(edge(node, symbol));
-  for (const rule of rules) {
+  const parent: number[] = [0];
+  const into: number[] = [0];
+  const depth: number[] = [0];
+  rules.forEach((rule, k) => {
     let node = 0;
-    const symbols = marked(rule.kind, rule.value);
-    for (const symbol of symbols) {
+    for (const symbol of symbols[k] as number[]) {
       let next = step(node, symbol);
       if (next === undefined) {
         next = own.length;
         own.push(Number.POSITIVE_INFINITY);
-        edges.set(edge(node, symbol), next);
+        parent.push(node);
+        into.push(symbol);
+        depth.push((depth[node] as number) + 1);
+        edges.set(node * width + symbol, next);
       }
       node = next;
     }
     own[node] = Math.min(own[node] as number, rule.model);
-  }
-  // Breadth first: each node's failure link (the longest proper suffix of its path that is
-  // also a path), and `best`, the lowest model of any rule ending at it or along its links.
+  });
+  // Shallowest first: each node's failure link (the node of the longest proper suffix of its
+  // path that is also a path), and `best`, the lowest model of any rule ending at it or along
+  // its links.
+  const order = [...own.keys()].sort((a, b) => (depth[a] as number) - (depth[b] as number));
   const fail = new Int32Array(own.length);
   const best = Float64Array.from(own);
-  const children = new Map<number, [number, number][]>();
-  for (const [key, child] of edges) {
-    const parent = Math.floor(key / 65_540);
-    const symbol = (key % 65_540) - 2;
-    const list = children.get(parent) ?? [];
-    list.push([symbol, child]);
-    children.set(parent, list);
-  }
-  const queue: number[] = [0];
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head] as number;
-    for (const [symbol, child] of children.get(node) ?? []) {
-      if (node !== 0) {
-        let link = fail[node] as number;
-        while (link !== 0 && step(link, symbol) === undefined) link = fail[link] as number;
-        const target = step(link, symbol);
-        fail[child] = target === undefined || target === child ? 0 : target;
-      }
-      best[child] = Math.min(best[child] as number, best[fail[child] as number] as number);
-      queue.push(child);
+  for (const node of order) {
+    if (node === 0) continue;
+    const symbol = into[node] as number;
+    const from = parent[node] as number;
+    if (from !== 0) {
+      let link = fail[from] as number;
+      while (link !== 0 && step(link, symbol) === undefined) link = fail[link] as number;
+      fail[node] = step(link, symbol) ?? 0;
     }
+    best[node] = Math.min(best[node] as number, best[fail[node] as number] as number);
   }
   return {
     first: (name) => {
       let node = 0;
       let found = best[0] as number;
-      for (const symbol of marked("equals", name)) {
+      for (const raw of marked("equals", name)) {
+        const symbol = alphabet.get(raw);
+        if (symbol === undefined) {
+          node = 0;
+          continue;
+        }
         while (node !== 0 && step(node, symbol) === undefined) node = fail[node] as number;
         node = step(node, symbol) ?? 0;
         found = Math.min(found, best[node] as number);
