@@ -137,7 +137,7 @@ describe("regex rules never run on a backtracking engine", () => {
       ...["equals", "starts_with", "ends_with", "contains"].map((k) =>
         value.map((v) => ({ [k]: v })),
       ),
-      fc.constantFrom({ regex: "^a.$" }, { regex: "b$" }, { regex: "(?=a)" }, { nothing: 1 }),
+      fc.constantFrom({ regex: "^a.$" }, { regex: "b$" }, { regex: "(?=a)" }, { regex: "ab" }, { regex: "^(a|b)c" }, { nothing: 1 }),
     );
     const rule = fc.oneof(
       leaf,

@@ -9,10 +9,12 @@ import type { LiteralKind } from "./matchRule.js";
 const BEGIN = -1;
 const END = -2;
 
-/** Finds the first model (lowest index) whose literal rules match a name. @internal */
+/** Finds the models whose literal rules match a name. @internal */
 export interface LiteralIndex {
   /** The lowest model index with a literal rule matching `name`, or Infinity. */
   readonly first: (name: string) => number;
+  /** Calls `visit` for each model with a rule matching `name` (a model may come more than once). */
+  readonly each: (name: string, visit: (model: number) => void) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export function literalIndex(
     edges.get(node * width + symbol);
   // Per node: the lowest model of a rule ending there, its parent, the symbol into it, depth.
   const own: number[] = [Number.POSITIVE_INFINITY];
+  const lists = new Map<number, number[]>();
   const parent: number[] = [0];
   const into: number[] = [0];
   const depth: number[] = [0];
@@ -61,6 +64,9 @@ export function literalIndex(
       node = next;
     }
     own[node] = Math.min(own[node] as number, rule.model);
+    const list = lists.get(node) ?? [];
+    list.push(rule.model);
+    lists.set(node, list);
   });
   // Shallowest first: each node's failure link (the node of the longest proper suffix of its
   // path that is also a path), and `best`, the lowest model of any rule ending at it or along
@@ -68,6 +74,8 @@ export function literalIndex(
   const order = [...own.keys()].sort((a, b) => (depth[a] as number) - (depth[b] as number));
   const fail = new Int32Array(own.length);
   const best = Float64Array.from(own);
+  // The next node along the failure links (the root aside) where rules end, or -1.
+  const output = new Int32Array(own.length).fill(-1);
   for (const node of order) {
     if (node === 0) continue;
     const symbol = into[node] as number;
@@ -77,23 +85,42 @@ export function literalIndex(
       while (link !== 0 && step(link, symbol) === undefined) link = fail[link] as number;
       fail[node] = step(link, symbol) ?? 0;
     }
-    best[node] = Math.min(best[node] as number, best[fail[node] as number] as number);
+    const link = fail[node] as number;
+    best[node] = Math.min(best[node] as number, best[link] as number);
+    if (link !== 0) output[node] = lists.has(link) ? link : (output[link] as number);
   }
+  const walk = (name: string, atNode: (node: number) => void) => {
+    let node = 0;
+    for (const raw of marked("equals", name)) {
+      const symbol = alphabet.get(raw);
+      if (symbol === undefined) {
+        node = 0;
+        continue;
+      }
+      while (node !== 0 && step(node, symbol) === undefined) node = fail[node] as number;
+      node = step(node, symbol) ?? 0;
+      atNode(node);
+    }
+  };
   return {
     first: (name) => {
-      let node = 0;
       let found = best[0] as number;
-      for (const raw of marked("equals", name)) {
-        const symbol = alphabet.get(raw);
-        if (symbol === undefined) {
-          node = 0;
-          continue;
-        }
-        while (node !== 0 && step(node, symbol) === undefined) node = fail[node] as number;
-        node = step(node, symbol) ?? 0;
+      walk(name, (node) => {
         found = Math.min(found, best[node] as number);
-      }
+      });
       return found;
+    },
+    each: (name, visit) => {
+      for (const model of lists.get(0) ?? []) visit(model);
+      walk(name, (node) => {
+        for (
+          let at = lists.has(node) ? node : (output[node] as number);
+          at > 0;
+          at = output[at] as number
+        ) {
+          for (const model of lists.get(at) as number[]) visit(model);
+        }
+      });
     },
   };
 }

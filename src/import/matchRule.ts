@@ -135,3 +135,26 @@ export function alternatives(rule: Rule): Rule[] {
   }
   return out;
 }
+
+/**
+ * A literal test every name the rule matches passes, for an index to skip the rule where it
+ * cannot match; undefined when there is none (an unevaluated regex, an `or`).
+ *
+ * @internal
+ */
+export function triggerOf(
+  rule: Rule,
+): { readonly kind: LiteralKind; readonly value: string } | undefined {
+  if (rule.t === "literal") return rule;
+  if (rule.t === "regex") return rule.regex.literal;
+  if (rule.t === "or" && rule.items.length === 1) return triggerOf(rule.items[0] as Rule);
+  if (rule.t !== "and") return undefined;
+  // Any part of an `and` will do; a literal part is the sharpest.
+  const literal = rule.items.find((item) => item.t === "literal");
+  if (literal !== undefined) return triggerOf(literal);
+  for (const item of rule.items) {
+    const trigger = triggerOf(item);
+    if (trigger !== undefined) return trigger;
+  }
+  return undefined;
+}

@@ -28,6 +28,13 @@ export interface SafeRegex {
   /** The cost of one test on a name of `length` characters, in VM steps (for a work budget). */
   readonly cost: (length: number) => number;
   readonly test: (name: string) => boolean;
+  /**
+   * A literal every matching name has (`^gpt-5\.6-` → starts with `gpt-5.6-`), for an index
+   * to skip the test where it cannot match; undefined when the pattern has none.
+   */
+  readonly literal:
+    | { readonly kind: "prefix" | "suffix" | "contains"; readonly value: string }
+    | undefined;
 }
 
 /**
@@ -57,7 +64,44 @@ export function compileSafeRegex(pattern: string): SafeRegex | { readonly unsupp
   return {
     cost: (length) => (length + 1) * program.length,
     test: (name) => run(program, name),
+    literal: requiredLiteral(node),
   };
+}
+
+/**
+ * A literal any match must hold, from the pattern's top-level sequence: the characters right
+ * after `^` (a prefix), those right before `$` (a suffix), else the longest run of single
+ * characters (a substring).
+ */
+function requiredLiteral(node: Node): SafeRegex["literal"] {
+  const items = node.t === "cat" ? node.items : [node];
+  const code = (item: Node | undefined): number | undefined => {
+    if (item?.t !== "char" || item.set.negated || item.set.ranges.length !== 1) return undefined;
+    const [lo, hi] = item.set.ranges[0] as readonly [number, number];
+    return lo === hi ? lo : undefined;
+  };
+  const run = (from: number, direction: 1 | -1): string => {
+    const codes: number[] = [];
+    for (let k = from; code(items[k]) !== undefined; k += direction) {
+      codes.push(code(items[k]) as number);
+    }
+    return String.fromCharCode(...(direction === 1 ? codes : codes.reverse()));
+  };
+  if (items[0]?.t === "bol") {
+    const value = run(1, 1);
+    if (value !== "") return { kind: "prefix", value };
+  }
+  if (items.at(-1)?.t === "eol") {
+    const value = run(items.length - 2, -1);
+    if (value !== "") return { kind: "suffix", value };
+  }
+  let longest = "";
+  for (let k = 0; k < items.length; k++) {
+    if (code(items[k - 1]) !== undefined) continue;
+    const value = run(k, 1);
+    if (value.length > longest.length) longest = value;
+  }
+  return longest === "" ? undefined : { kind: "contains", value: longest };
 }
 
 function emit(node: Node, program: Inst[]): void {
