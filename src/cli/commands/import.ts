@@ -184,7 +184,10 @@ function text(
     ...files.map((f) => `  ${f.file}: ${f.id}@${f.version}, ${f.models} model(s)`),
   ];
   const whole = report.skipped.filter((s) => s.field === undefined);
-  const fields = report.skipped.filter((s) => s.field !== undefined);
+  const rules = report.skipped.filter((s) => s.field?.startsWith("match") === true);
+  const fields = report.skipped.filter(
+    (s) => s.field !== undefined && !s.field.startsWith("match"),
+  );
   if (report.normalized.length > 0) {
     lines.push(`normalized ${report.normalized.length} float(s) to the decimal meant:`);
     for (const n of report.normalized) lines.push(`  ${n.key} ${n.field}: ${n.raw} → ${n.value}`);
@@ -196,6 +199,10 @@ function text(
   if (fields.length > 0) {
     lines.push(`left out ${fields.length} price(s) of imported models (such usage is unpriced):`);
     for (const s of fields) lines.push(`  ${s.key} ${s.field}: ${s.reason}`);
+  }
+  if (rules.length > 0) {
+    lines.push(`did not evaluate ${rules.length} match rule(s) or name(s) (no name was guessed):`);
+    for (const s of rules) lines.push(`  ${s.key} ${s.field}: ${s.reason}`);
   }
   if (report.renamed.length > 0) {
     lines.push(`renamed ${report.renamed.length} name(s) a model id cannot hold:`);
