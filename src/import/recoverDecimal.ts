@@ -20,8 +20,9 @@ export const MIN_NORMAL = 2.2250738585072014e-308;
  * at most 15 significant digits has a double of its own, and two of them are always several
  * doubles apart, so the answer is unique; a float no such decimal is that close to (a
  * repeating fraction such as 1/12, or a value that needs 16–17 digits) is ambiguous and gives
- * `undefined`, as is a subnormal float (below {@link MIN_NORMAL}). Digits are read from the float's own decimal expansion (`toPrecision`); no
- * float is ever multiplied. Negative, infinite and non-number values give `undefined`.
+ * `undefined`, as does a subnormal float (below {@link MIN_NORMAL}). Digits are read from the
+ * float's own decimal expansion (`toPrecision`); no float is ever multiplied. Negative,
+ * infinite and non-number values give `undefined`.
  *
  * @internal
  */

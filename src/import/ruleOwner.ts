@@ -19,8 +19,9 @@ export type Owner = (name: string) => number | "unknown" | undefined;
  * `contains`, and `or`s of them) are answered by one index in time linear in the name, so
  * 20,000 `contains` rules are not 20,000² tests. Regex and `and` rules are tested only where a
  * literal they imply (`^gpt-5\\.6-` implies the prefix `gpt-5.6-`) matches the name, through a
- * second index, or always when they imply none (`^(a|aa)+$`). A model whose rule cannot be settled for the name (an
- * unevaluated regex) makes the answer `"unknown"`: no later model may claim the name.
+ * second index, or always when they imply none (`^(a|aa)+$`). A model whose rule cannot be
+ * settled for the name (an unevaluated regex) makes the answer `"unknown"`: no later model may
+ * claim the name.
  *
  * @throws PricebookError `LIMIT_EXCEEDED` (at `path`) past {@link MAX_RULE_STEPS}.
  * @internal
