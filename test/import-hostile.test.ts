@@ -1,10 +1,12 @@
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   truncateSync,
   writeFileSync,
 } from "node:fs";
@@ -137,7 +139,14 @@ describe("regex rules never run on a backtracking engine", () => {
       ...["equals", "starts_with", "ends_with", "contains"].map((k) =>
         value.map((v) => ({ [k]: v })),
       ),
-      fc.constantFrom({ regex: "^a.$" }, { regex: "b$" }, { regex: "(?=a)" }, { regex: "ab" }, { regex: "^(a|b)c" }, { nothing: 1 }),
+      fc.constantFrom(
+        { regex: "^a.$" },
+        { regex: "b$" },
+        { regex: "(?=a)" },
+        { regex: "ab" },
+        { regex: "^(a|b)c" },
+        { nothing: 1 },
+      ),
     );
     const rule = fc.oneof(
       leaf,
@@ -198,6 +207,43 @@ describe("size, depth and time are bounded", () => {
     expect(fromText.message).toMatch(/more than 64 deep, at line 1, column \d+/);
   });
 
+  it("20,000 regex and 20,000 and-rules import in linear time (each implies a literal)", () => {
+    const id = (k: number) => `m${String(k).padStart(5, "0")}z`;
+    for (const match of [
+      (k: number) => ({ regex: `^${id(k)}$` }),
+      (k: number) => ({
+        or: [{ equals: id(k) }, { and: [{ starts_with: id(k) }, { regex: "-(a|aa)+$" }] }],
+      }),
+    ]) {
+      const models = Array.from({ length: 20_000 }, (_, k) => ({
+        id: id(k),
+        match: match(k),
+        prices: price,
+      }));
+      const { report } = importCatalog(genai(models), { format: "genai-prices", ...DATE });
+      expect(report.imported).toBe(20_000);
+    }
+  });
+
+  it("a price history of thousands of start dates is LIMIT_EXCEEDED before any version is built", () => {
+    const day = (k: number) => new Date(Date.UTC(2001, 0, 1 + k)).toISOString().slice(0, 10);
+    const models = Array.from({ length: 5000 }, (_, k) => ({
+      id: `m${k}`,
+      match: { equals: `m${k}` },
+      prices: [{ constraint: { start_date: day(k) }, prices: price }],
+    }));
+    const error = caught(() => importCatalog(genai(models), { format: "genai-prices", ...DATE }));
+    expect(error.code).toBe("LIMIT_EXCEEDED");
+    expect(error.path).toEqual([0]);
+    // One day's prices import.
+    const one = importCatalog(genai(models), {
+      format: "genai-prices",
+      ...DATE,
+      asOf: "2001-01-10",
+    });
+    expect(one.report.imported).toBe(10);
+  });
+
   it("a .json.gz that inflates past 64 MiB stops at the cap: LIMIT_EXCEEDED (it ran for minutes)", () => {
     const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024, 0x20), { level: 9 });
     expect(bomb.length).toBeLessThan(200_000);
@@ -250,6 +296,53 @@ describe("size, depth and time are bounded", () => {
       expect(result.code).toBe(2);
     }
   });
+});
+
+describe("output: never over the catalog, never through a link, --out checked first", () => {
+  const catalog = JSON.stringify({
+    "gpt-4o": {
+      litellm_provider: "openai",
+      input_cost_per_token: 2.5e-6,
+      output_cost_per_token: 1e-5,
+    },
+  });
+
+  it("--out naming a file is INVALID_ARGUMENT, exit 2, before the catalog is read", () => {
+    const notDir = file("not-a-dir", "x");
+    const result = cli("import", file("c1.json", catalog), "--from", "litellm", "--out", notDir);
+    expect(result.stderr).toBe(`error INVALID_ARGUMENT: --out ${notDir} is not a directory\n`);
+    expect(result.code).toBe(2);
+  });
+
+  it("a catalog named like the file it would become is not overwritten", () => {
+    const dir = join(TMP, "same");
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, "openai.json");
+    writeFileSync(path, catalog);
+    const result = cli("import", path, "--from", "litellm", "--out", dir);
+    expect(result.stderr).toMatch(
+      /^error INVALID_ARGUMENT: .*would overwrite the catalog being imported/,
+    );
+    expect(result.code).toBe(2);
+    expect(readFileSync(path, "utf8")).toBe(catalog);
+  });
+
+  it.runIf(process.platform !== "win32")(
+    "a link planted at the target is replaced, its target untouched",
+    () => {
+      const dir = join(TMP, "linked");
+      mkdirSync(dir, { recursive: true });
+      const victim = file("victim.txt", "keep me");
+      symlinkSync(victim, join(dir, "openai.json"));
+      expect(cli("import", file("c2.json", catalog), "--from", "litellm", "--out", dir).code).toBe(
+        0,
+      );
+      expect(readFileSync(victim, "utf8")).toBe("keep me");
+      expect(lstatSync(join(dir, "openai.json")).isSymbolicLink()).toBe(false);
+      parseTable(readFileSync(join(dir, "openai.json"), "utf8"));
+      expect(readdirSync(dir)).toEqual(["openai.json"]);
+    },
+  );
 });
 
 describe("what the catalog says is never changed silently", () => {
@@ -489,7 +582,7 @@ const genaiPrices = fc.record({
       base: NUMBER.map(raw),
       tiers: fc.array(
         fc.record({
-          start: fc.constantFrom(0, 1, 200000, 1e400).map(String).map(raw),
+          start: fc.constantFrom("0", "1", "200000", "1e400").map(raw),
           price: NUMBER.map(raw),
         }),
         { maxLength: 2 },
@@ -519,10 +612,10 @@ const genaiCatalog = fc.uniqueArray(
           ),
         ),
       }),
-      { maxLength: 5 },
+      { minLength: 1, maxLength: 5 },
     ),
   }),
-  { maxLength: 3, selector: (provider) => provider.id },
+  { minLength: 1, maxLength: 3, selector: (provider) => provider.id },
 );
 
 describe("fuzzed catalogs: refused with a PricebookError, or every table parses", () => {

@@ -19,6 +19,16 @@ import { buildTiers, type ImportSettings, sortedModels, tableInput } from "./sha
  */
 export const GENAI_PRICES_BASE_DATE = "2000-01-01";
 
+/**
+ * The most model prices one import makes, counted once per table version: each version of a
+ * table holds every model in force, so 20,000 models with 20,000 start dates would be 400
+ * million. genai-prices' own data makes under 3,000.
+ */
+const MAX_MODEL_VERSIONS = 250_000;
+
+/** The most table versions (start dates) one provider may have; genai-prices' have a few. */
+const MAX_VERSIONS = 1000;
+
 /** @internal */
 export function importGenaiPrices(
   data: unknown,
@@ -105,6 +115,33 @@ export function importGenaiPrices(
     if (settings.asOf !== undefined) {
       const inForce = versions.filter((date) => date <= (settings.asOf as string)).at(-1);
       versions = inForce === undefined ? [] : [inForce];
+    }
+    // Checked before any version is built: a model is in force from its first start date on.
+    const firsts = models
+      .map((model) => model.prices.map((set) => set.startDate ?? GENAI_PRICES_BASE_DATE).sort()[0])
+      .filter((date) => date !== undefined)
+      .sort();
+    let total = collector.imported;
+    let inForceCount = 0;
+    for (const version of versions) {
+      while (inForceCount < firsts.length && (firsts[inForceCount] as string) <= version) {
+        inForceCount += 1;
+      }
+      total += inForceCount;
+    }
+    if (versions.length > MAX_VERSIONS) {
+      throw new PricebookError(
+        "LIMIT_EXCEEDED",
+        [byId.get(providerId) as number],
+        `provider ${JSON.stringify(providerId)} has more than ${MAX_VERSIONS} price start dates, each a table version and a file; import one day's prices with --as-of (asOf)`,
+      );
+    }
+    if (total > MAX_MODEL_VERSIONS) {
+      throw new PricebookError(
+        "LIMIT_EXCEEDED",
+        [byId.get(providerId) as number],
+        `the catalog's price history makes more than ${MAX_MODEL_VERSIONS} model prices across its table versions (every version holds every model in force); import one day's prices with --as-of (asOf)`,
+      );
     }
     const urls = Array.isArray(provider.pricing_urls)
       ? provider.pricing_urls.filter((u) => typeof u === "string")

@@ -40,7 +40,8 @@ export function importModelsDev(
   settings: ImportSettings,
   collector: Collector,
 ): PricingTableInput[] {
-  if (!isRecord(data)) {
+  // An empty object is no catalog: most likely the wrong file (or `"{}"` given as the text).
+  if (!isRecord(data) || Object.keys(data).length === 0) {
     throw new PricebookError(
       "INVALID_CATALOG",
       [],

@@ -1,4 +1,14 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { todayUtc } from "../../catalog/tableAsOf.js";
 import { isIsoDate } from "../../catalog/validate.js";
@@ -40,6 +50,7 @@ function runImport(args: ParsedArgs, context: Context): number {
   const source = stringFlag(args, "source");
   const out = stringFlag(args, "out") ?? ".";
 
+  refuseNonDirectory(out);
   const data = readCatalog(file);
   const { tables, report } = importCatalog(data, {
     format: from as CatalogFormat,
@@ -60,7 +71,7 @@ function runImport(args: ParsedArgs, context: Context): number {
     }
   }
 
-  const files = writeTables(out, tables, asOf ?? today);
+  const files = writeTables(file, out, tables, asOf ?? today);
   const summary = {
     file,
     format: from,
@@ -82,6 +93,19 @@ function dateFlag(args: ParsedArgs, name: string): string | undefined {
     );
   }
   return value;
+}
+
+/** `--out` may be missing (it is created) or a directory; anything else is refused up front. */
+function refuseNonDirectory(out: string): void {
+  let isDirectory = true;
+  try {
+    isDirectory = statSync(out).isDirectory();
+  } catch {
+    // Missing (created later) or unreadable (mkdir reports it).
+  }
+  if (!isDirectory) {
+    throw new PricebookError("INVALID_ARGUMENT", ["--out"], `--out ${out} is not a directory`);
+  }
 }
 
 /** The catalog file's content, read with the limits of readCatalogFile and parseCatalogText. */
@@ -108,6 +132,7 @@ interface WrittenTable {
  * `<id>.json`, the version in force on `day` (the only version, for most catalogs).
  */
 function writeTables(
+  catalog: string,
   dir: string,
   tables: readonly PricingTableInput[],
   day: string,
@@ -122,7 +147,11 @@ function writeTables(
     );
   }
   const versions = new Map<string, PricingTableInput[]>();
-  for (const table of tables) versions.set(table.id, [...(versions.get(table.id) ?? []), table]);
+  for (const table of tables) {
+    const list = versions.get(table.id) ?? [];
+    list.push(table);
+    versions.set(table.id, list);
+  }
   const written: WrittenTable[] = [];
   const names = new Set<string>();
   const write = (name: string, table: PricingTableInput) => {
@@ -165,11 +194,26 @@ function writeTables(
       file,
     });
   };
+  const plan: [string, PricingTableInput][] = [];
   for (const [id, list] of versions) {
-    if (list.length > 1) for (const table of list) write(`${id}@${table.version}.json`, table);
+    if (list.length > 1)
+      for (const table of list) plan.push([`${id}@${table.version}.json`, table]);
     const inForce = list.filter((table) => table.effectiveFrom <= day).at(-1);
-    if (inForce !== undefined) write(`${id}.json`, inForce);
+    if (inForce !== undefined) plan.push([`${id}.json`, inForce]);
   }
+  // Before any write: no file of the plan may be the catalog itself (or a link to it).
+  const input = realpathSync(catalog);
+  for (const [name] of plan) {
+    const target = join(dir, name);
+    if (existsSync(target) && realpathSync(target) === input) {
+      throw new PricebookError(
+        "INVALID_ARGUMENT",
+        ["--out"],
+        `${target} would overwrite the catalog being imported; give another --out directory`,
+      );
+    }
+  }
+  for (const [name, table] of plan) write(name, table);
   return written;
 }
 
