@@ -19,7 +19,8 @@ const cases: [string, string, (result: unknown) => boolean][] = [
       { id: "evil", match: { regex: "^(a|aa)+$" }, prices: price },
       { id: `${"a".repeat(60)}b`, match: { equals: `${"a".repeat(60)}b` }, prices: price },
     ]),
-    (r) => (r as { report: { imported: number } }).report.imported === 2,
+    // The regex model has no exact name (its id does not match its own rule): skipped.
+    (r) => (r as { report: { imported: number } }).report.imported === 1,
   ],
   [
     "20k models, or/contains",
