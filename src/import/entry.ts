@@ -1,8 +1,9 @@
 import { OPENROUTER_PROVIDERS, ROUTER_PREFIXES } from "../catalog/nameForms.js";
 import { checkId, checkModelId } from "../catalog/validate.js";
 import { describe } from "../money/toDecimal.js";
-import { changedByRecovery, recoverDecimal } from "./recoverDecimal.js";
+import { changedByRecovery, MIN_NORMAL, recoverDecimal } from "./recoverDecimal.js";
 import type { ImportNormalization, ImportRename, ImportSkip } from "./types.js";
+import { isUnrepresentable } from "./unrepresentable.js";
 
 // The bookkeeping every catalog importer shares: one entry at a time, its prices recovered
 // from floats, its problems collected; an entry with a problem is skipped whole, never
@@ -42,6 +43,13 @@ export function newEntry(key: string): Entry {
  * @internal
  */
 export function priceField(entry: Entry, field: string, raw: unknown): string | undefined {
+  if (isUnrepresentable(raw)) {
+    entry.problem ??=
+      raw.kind === "underflow"
+        ? `${field}: ${raw.text} is below the smallest JSON float and would read as 0; a price is never imported as a silent 0`
+        : `${field}: ${raw.text} is beyond the largest JSON float`;
+    return undefined;
+  }
   if (typeof raw !== "number") {
     entry.problem ??= `${field}: expected a number, got ${describe(raw)}`;
     return undefined;
@@ -51,7 +59,11 @@ export function priceField(entry: Entry, field: string, raw: unknown): string | 
     entry.problem ??=
       raw < 0
         ? `${field}: a negative price (${raw})`
-        : `${field}: ${raw} is not within one float step of any decimal of 15 significant digits or fewer, so the price it stands for is ambiguous`;
+        : !Number.isFinite(raw)
+          ? `${field}: ${raw} is not a price`
+          : raw < MIN_NORMAL
+            ? `${field}: ${raw} is below the range where a JSON float keeps 15 significant digits, so the price it stands for is not known exactly`
+            : `${field}: ${raw} is not within one float step of any decimal of 15 significant digits or fewer, so the price it stands for is ambiguous`;
     return undefined;
   }
   if (changedByRecovery(raw, value)) entry.normalized.push({ key: entry.key, field, raw, value });

@@ -1,26 +1,12 @@
-import { isIsoDate, isRecord } from "../catalog/validate.js";
+import { isRecord } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
 import type { ModelInput, PricingTableInput, RateInput } from "../schema/types.js";
-import {
-  type Collector,
-  dropField,
-  type Entry,
-  finishEntry,
-  isTableId,
-  modelName,
-  newCollector,
-  newEntry,
-  priceField,
-  skipEntry,
-} from "./entry.js";
-import {
-  buildTiers,
-  type ImportSettings,
-  type RateKind,
-  type RateSet,
-  sortedModels,
-  tableInput,
-} from "./shared.js";
+import { type Collector, isTableId, newCollector, skipEntry } from "./entry.js";
+import { type PriceSet, type ReadModel, readModel } from "./genaiPricesModel.js";
+import { compileRule, type RuleNote } from "./matchRule.js";
+import { ruleOwner } from "./ruleOwner.js";
+import { refuseSameTableId } from "./sameTableId.js";
+import { buildTiers, type ImportSettings, sortedModels, tableInput } from "./shared.js";
 
 // pydantic/genai-prices, v2 data (prices/new_data/v2/data.json): an array of providers, each
 // with models; a model has match rules and either one set of prices or a list of them with
@@ -33,130 +19,15 @@ import {
  */
 export const GENAI_PRICES_BASE_DATE = "2000-01-01";
 
-const RATE_FIELDS: Readonly<Record<string, RateKind>> = {
-  input_mtok: "input",
-  output_mtok: "output",
-  cache_read_mtok: "cachedInput",
-  cache_write_mtok: "cacheWrite",
-  cache_write_1h_mtok: "cacheWrite1h",
-  input_audio_mtok: "audioInput",
-  output_audio_mtok: "audioOutput",
-  input_image_mtok: "imageInput",
-};
-
-/** Tests a match rule against a name; regexes compiled once per import. */
-type Matcher = (rule: unknown, name: string) => boolean;
-
-/** Rules nested deeper than this are refused (a 20,000-deep `or` would overflow the stack). */
-const MAX_RULE_DEPTH = 32;
-
 /**
- * genai-prices' match rules as a function; each regex is compiled once per import. A regex
- * whose matching time could explode on a crafted name (a quantified group such as `(a|aa)+`,
- * a back-reference, a lookaround) is never run: it matches nothing, and is reported.
+ * The most model prices one import makes, counted once per table version: each version of a
+ * table holds every model in force, so 20,000 models with 20,000 start dates would be 400
+ * million. genai-prices' own data makes under 3,000.
  */
-function newMatcher(collector: Collector): Matcher {
-  const patterns = new Map<string, RegExp | null>();
-  const matches = (rule: unknown, name: string, depth: number): boolean => {
-    if (!isRecord(rule)) return false;
-    if (depth > MAX_RULE_DEPTH) {
-      throw new PricebookError(
-        "INVALID_CATALOG",
-        ["match"],
-        `match rules nested deeper than ${MAX_RULE_DEPTH} levels`,
-      );
-    }
-    if (Array.isArray(rule.or)) return rule.or.some((r) => matches(r, name, depth + 1));
-    if (Array.isArray(rule.and))
-      return rule.and.length > 0 && rule.and.every((r) => matches(r, name, depth + 1));
-    if (typeof rule.equals === "string") return name === rule.equals;
-    if (typeof rule.starts_with === "string") return name.startsWith(rule.starts_with);
-    if (typeof rule.ends_with === "string") return name.endsWith(rule.ends_with);
-    if (typeof rule.contains === "string") return name.includes(rule.contains);
-    if (typeof rule.regex !== "string") return false;
-    let pattern = patterns.get(rule.regex);
-    if (pattern === undefined) {
-      pattern = safeRegex(rule.regex);
-      if (pattern === null) {
-        skipEntry(
-          collector,
-          rule.regex.slice(0, 80),
-          "a regex match rule that could take exponential time, or that does not compile: never run, so it matches no name",
-        );
-      }
-      patterns.set(rule.regex, pattern);
-    }
-    // Names are short; a longer one is not tested against a pattern at all.
-    return name.length <= 256 && pattern?.test(name) === true;
-  };
-  return (rule, name) => matches(rule, name, 0);
-}
+const MAX_MODEL_VERSIONS = 250_000;
 
-/** Refuses match rules nested deeper than MAX_RULE_DEPTH, without recursing to find out. */
-function assertRuleDepth(rule: unknown): void {
-  const stack: [unknown, number][] = [[rule, 0]];
-  while (stack.length > 0) {
-    const [next, depth] = stack.pop() as [unknown, number];
-    if (!isRecord(next)) continue;
-    if (depth > MAX_RULE_DEPTH) {
-      throw new PricebookError(
-        "INVALID_CATALOG",
-        ["match"],
-        `match rules nested deeper than ${MAX_RULE_DEPTH} levels`,
-      );
-    }
-    for (const key of ["or", "and"] as const) {
-      const list = next[key];
-      if (Array.isArray(list)) for (const item of list) stack.push([item, depth + 1]);
-    }
-  }
-}
-
-/**
- * A catalog's regex, when it has no construct that backtracks exponentially: no quantifier
- * after a group, no back-reference, no lookaround, at most 200 characters. Else null.
- */
-function safeRegex(source: string): RegExp | null {
-  if (source.length > 200) return null;
-  if (/\)\s*[*+?{]|\\[1-9k]|\(\?[=!<]/.test(source)) return null;
-  try {
-    return new RegExp(source);
-  } catch {
-    return null;
-  }
-}
-
-/** The literal names a rule holds: `equals` values, and `starts_with` values that are whole names. */
-function literalNames(rule: unknown, out: string[]): string[] {
-  if (!isRecord(rule)) return out;
-  if (Array.isArray(rule.or)) for (const r of rule.or) literalNames(r, out);
-  else if (typeof rule.equals === "string") out.push(rule.equals);
-  else if (typeof rule.starts_with === "string" && isWholeName(rule.starts_with))
-    out.push(rule.starts_with);
-  return out;
-}
-
-/**
- * A `starts_with` value is a name of its own only when it does not stop mid-name: not at a
- * separator (`gemini-3-flash-preview-`, `claude-sonnet-4@`) and not inside a date
- * (`claude-sonnet-4-2025`).
- */
-function isWholeName(prefix: string): boolean {
-  return !/[-_.:/@]$/.test(prefix) && !/-(19|20)\d\d(\d\d?)?$/.test(prefix);
-}
-
-interface PriceSet {
-  readonly startDate: string | undefined;
-  readonly rates: RateSet;
-  readonly tiers: Map<number, RateSet>;
-  readonly webSearch: { readonly perThousand: string } | undefined;
-}
-
-interface ReadModel {
-  readonly id: string;
-  readonly model: Omit<ModelInput, "input" | "output">;
-  readonly prices: PriceSet[];
-}
+/** The most table versions (start dates) one provider may have; genai-prices' have a few. */
+const MAX_VERSIONS = 1000;
 
 /** @internal */
 export function importGenaiPrices(
@@ -182,8 +53,9 @@ export function importGenaiPrices(
   });
 
   const providers = data as Record<string, unknown>[];
-  const byId = new Map(providers.map((provider) => [provider.id as string, provider]));
-  const selected = providers.filter((provider) => {
+  const byId = new Map(providers.map((provider, index) => [provider.id as string, index]));
+  const selectedAt = [...providers.keys()].filter((index) => {
+    const provider = providers[index] as Record<string, unknown>;
     const tableId = (provider.id as string).toLowerCase();
     if (!isTableId(tableId)) {
       skipEntry(collector, provider.id as string, "a provider id a table id cannot hold");
@@ -191,14 +63,16 @@ export function importGenaiPrices(
     }
     return settings.providers === undefined || settings.providers.has(tableId);
   });
+  refuseSameTableId(selectedAt.map((index) => [providers[index]?.id as string, index]));
+  const selected = selectedAt.map((index) => providers[index] as Record<string, unknown>);
   // A provider's own models, read once; a provider only needed as another's fallback is read
   // without reporting (its own import, if asked for, reports it).
-  const matches = newMatcher(collector);
   const readCache = new Map<string, ReadModel[]>();
   const own = (providerId: string, report: Collector): ReadModel[] => {
     let read = readCache.get(providerId);
     if (read === undefined) {
-      read = readProvider(report, matches, byId.get(providerId) as Record<string, unknown>);
+      const index = byId.get(providerId) as number;
+      read = readProvider(report, providers[index] as Record<string, unknown>, index);
       readCache.set(providerId, read);
     }
     return read;
@@ -242,6 +116,33 @@ export function importGenaiPrices(
       const inForce = versions.filter((date) => date <= (settings.asOf as string)).at(-1);
       versions = inForce === undefined ? [] : [inForce];
     }
+    // Checked before any version is built: a model is in force from its first start date on.
+    const firsts = models
+      .map((model) => model.prices.map((set) => set.startDate ?? GENAI_PRICES_BASE_DATE).sort()[0])
+      .filter((date) => date !== undefined)
+      .sort();
+    let total = collector.imported;
+    let inForceCount = 0;
+    for (const version of versions) {
+      while (inForceCount < firsts.length && (firsts[inForceCount] as string) <= version) {
+        inForceCount += 1;
+      }
+      total += inForceCount;
+    }
+    if (versions.length > MAX_VERSIONS) {
+      throw new PricebookError(
+        "LIMIT_EXCEEDED",
+        [byId.get(providerId) as number],
+        `provider ${JSON.stringify(providerId)} has more than ${MAX_VERSIONS} price start dates, each a table version and a file; import one day's prices with --as-of (asOf)`,
+      );
+    }
+    if (total > MAX_MODEL_VERSIONS) {
+      throw new PricebookError(
+        "LIMIT_EXCEEDED",
+        [byId.get(providerId) as number],
+        `the catalog's price history makes more than ${MAX_MODEL_VERSIONS} model prices across its table versions (every version holds every model in force); import one day's prices with --as-of (asOf)`,
+      );
+    }
     const urls = Array.isArray(provider.pricing_urls)
       ? provider.pricing_urls.filter((u) => typeof u === "string")
       : [];
@@ -284,20 +185,31 @@ export function importGenaiPrices(
 /** A provider's models, in the catalog's order, each name given to the first model that has it. */
 function readProvider(
   collector: Collector,
-  matches: Matcher,
   provider: Record<string, unknown>,
+  providerIndex: number,
 ): ReadModel[] {
   const providerId = provider.id as string;
   const tableId = providerId.toLowerCase();
   const rawModels = provider.models as unknown[];
-  // Every rule's depth first: the walks below recurse.
-  for (const model of rawModels) if (isRecord(model)) assertRuleDepth(model.match);
-  const owner = ownerOf(rawModels, matches);
+  const notes = new Map<number, RuleNote[]>();
+  const rules = rawModels.map((model, index) => {
+    if (!isRecord(model)) return undefined;
+    const found: RuleNote[] = [];
+    const rule = compileRule(model.match, [providerIndex, "models", index, "match"], found);
+    if (found.length > 0) notes.set(index, found);
+    return rule;
+  });
+  const owner = ruleOwner(rules, [providerIndex, "models"]);
+  for (const [index, list] of notes) {
+    const id = (rawModels[index] as Record<string, unknown>).id;
+    const key = `${providerId}/${typeof id === "string" ? id : `models[${index}]`}`;
+    for (const note of list) collector.skipped.push({ key, ...note });
+  }
   const read: ReadModel[] = [];
   const taken = new Map<string, string>();
   rawModels.forEach((value, index) => {
     collector.entries += 1;
-    const model = readModel(collector, owner, providerId, tableId, value, index);
+    const model = readModel(collector, owner, rules[index], providerId, tableId, value, index);
     if (model === undefined) return;
     const clash = taken.get(model.id);
     if (clash !== undefined) {
@@ -326,196 +238,4 @@ function priceSetOn(sets: readonly PriceSet[], day: string): PriceSet | undefine
     if (best === undefined || from >= (best.startDate ?? GENAI_PRICES_BASE_DATE)) best = set;
   }
   return best;
-}
-
-/**
- * The first model of a provider whose match rules match a name (genai-prices' first-match
- * order), or undefined. Rules that are only `equals` are looked up in a map; only models with
- * a pattern rule are tested one by one, so a provider of 500 models is not 500² rule tests.
- */
-function ownerOf(models: readonly unknown[], matches: Matcher): (name: string) => unknown {
-  const exact = new Map<string, number>();
-  const patterned: number[] = [];
-  models.forEach((model, index) => {
-    if (!isRecord(model)) return;
-    const leaves: string[] = [];
-    if (onlyEquals(model.match, leaves)) {
-      for (const leaf of leaves) if (!exact.has(leaf)) exact.set(leaf, index);
-    } else patterned.push(index);
-  });
-  return (name) => {
-    let first = exact.get(name) ?? Number.POSITIVE_INFINITY;
-    for (const index of patterned) {
-      if (index >= first) break;
-      if (matches((models[index] as Record<string, unknown>).match, name)) first = index;
-    }
-    return Number.isFinite(first) ? models[first] : undefined;
-  };
-}
-
-/** True when a rule is `equals` or an `or` of them; collects the values. */
-function onlyEquals(rule: unknown, out: string[]): boolean {
-  if (!isRecord(rule)) return false;
-  if (typeof rule.equals === "string" && Object.keys(rule).length === 1) {
-    out.push(rule.equals);
-    return true;
-  }
-  return Array.isArray(rule.or) && rule.or.length > 0 && rule.or.every((r) => onlyEquals(r, out));
-}
-
-function readModel(
-  collector: Collector,
-  owner: (name: string) => unknown,
-  providerId: string,
-  tableId: string,
-  value: unknown,
-  index: number,
-): { id: string; model: Omit<ModelInput, "input" | "output">; prices: PriceSet[] } | undefined {
-  if (!isRecord(value) || typeof value.id !== "string" || value.id === "") {
-    skipEntry(collector, `${providerId}/models[${index}]`, "not a model with a string id");
-    return undefined;
-  }
-  const key = `${providerId}/${value.id}`;
-  const entry = newEntry(key);
-
-  // Names: the model's id and the literal names in its match rules, each only when this model
-  // is the first in the provider whose rules match it (genai-prices' own first-match order).
-  // Pattern rules (contains, regex, prefixes that stop mid-name) make no names.
-  const candidates = [value.id, ...literalNames(value.match, [])].filter(
-    (name) => !/[-_.:/@]$/.test(name),
-  );
-  const names: string[] = [];
-  for (const candidate of candidates) {
-    if (owner(candidate) !== value) continue;
-    const name = modelName(collector, key, candidate);
-    if (name !== undefined && !names.includes(name)) names.push(name);
-  }
-  if (names.length === 0) {
-    skipEntry(
-      collector,
-      key,
-      "no exact name: its match rules are patterns (contains, regex, prefixes), and a pattern is never turned into a name",
-    );
-    return undefined;
-  }
-
-  const rawPrices = value.prices;
-  const sets: PriceSet[] = [];
-  if (Array.isArray(rawPrices)) {
-    rawPrices.forEach((item, k) => {
-      const field = `prices[${k}]`;
-      if (!isRecord(item) || !isRecord(item.prices)) {
-        entry.problem ??= `${field}: expected { constraint?, prices }`;
-        return;
-      }
-      const constraint = item.constraint;
-      if (constraint !== undefined) {
-        if (!isRecord(constraint)) {
-          entry.problem ??= `${field}.constraint: expected an object`;
-          return;
-        }
-        if (constraint.start_time !== undefined || constraint.end_time !== undefined) {
-          dropField(
-            entry,
-            field,
-            `a time-of-day price (${String(constraint.start_time)}–${String(constraint.end_time)}); the price without a time constraint is imported`,
-          );
-          return;
-        }
-        if (!isIsoDate(constraint.start_date)) {
-          entry.problem ??= `${field}.constraint: expected a start_date, YYYY-MM-DD`;
-          return;
-        }
-      }
-      const set = readPrices(
-        entry,
-        `${field}.prices`,
-        item.prices,
-        isRecord(constraint) ? (constraint.start_date as string) : undefined,
-      );
-      if (set !== undefined) sets.push(set);
-    });
-  } else if (isRecord(rawPrices)) {
-    const set = readPrices(entry, "prices", rawPrices, undefined);
-    if (set !== undefined) sets.push(set);
-  } else {
-    entry.problem ??= "prices: expected an object or a list of constrained prices";
-  }
-  if (!finishEntry(collector, entry)) return undefined;
-  const [id, ...aliases] = names as [string, ...string[]];
-  const label = typeof value.name === "string" && value.name.trim() !== "" ? value.name : value.id;
-  const window = value.context_window;
-  return {
-    id,
-    prices: sets,
-    model: {
-      provider: tableId,
-      ...(label === id ? {} : { label }),
-      ...(aliases.length === 0 ? {} : { aliases }),
-      ...(typeof window === "number" && Number.isSafeInteger(window) && window > 0
-        ? { contextWindow: window }
-        : {}),
-    },
-  };
-}
-
-function readPrices(
-  entry: Entry,
-  path: string,
-  prices: Record<string, unknown>,
-  startDate: string | undefined,
-): PriceSet | undefined {
-  const rates: RateSet = {};
-  const tiers = new Map<number, RateSet>();
-  let webSearch: { perThousand: string } | undefined;
-  for (const field of Object.keys(prices)) {
-    const raw = prices[field];
-    const at = `${path}.${field}`;
-    const kind = RATE_FIELDS[field];
-    if (kind !== undefined) {
-      if (isRecord(raw)) {
-        const base = priceField(entry, `${at}.base`, raw.base);
-        if (base !== undefined) rates[kind] = { perMillion: base };
-        if (!Array.isArray(raw.tiers)) {
-          entry.problem ??= `${at}.tiers: expected a list of { start, price }`;
-          continue;
-        }
-        raw.tiers.forEach((tier: unknown, t) => {
-          if (
-            !isRecord(tier) ||
-            typeof tier.start !== "number" ||
-            !Number.isSafeInteger(tier.start) ||
-            tier.start < 1
-          ) {
-            entry.problem ??= `${at}.tiers[${t}]: expected { start: a positive integer, price }`;
-            return;
-          }
-          const price = priceField(entry, `${at}.tiers[${t}].price`, tier.price);
-          if (price !== undefined)
-            tiers.set(tier.start, { ...tiers.get(tier.start), [kind]: { perMillion: price } });
-        });
-      } else {
-        const price = priceField(entry, at, raw);
-        if (price !== undefined) rates[kind] = { perMillion: price };
-      }
-      continue;
-    }
-    if (field === "web_searches_kcount" && typeof raw === "number") {
-      const price = priceField(entry, at, raw);
-      if (price !== undefined) webSearch = { perThousand: price };
-      continue;
-    }
-    dropField(
-      entry,
-      at,
-      isRecord(raw)
-        ? "a tiered price the table format has no tiers for (web searches and other per-call units are the same at every size)"
-        : "a price for a usage part the table format has no rate for",
-    );
-  }
-  if (rates.input === undefined || rates.output === undefined) {
-    entry.problem ??= `${path}: no ${rates.input === undefined ? "input_mtok" : "output_mtok"} price (only text input and output priced models are imported)`;
-    return undefined;
-  }
-  return { startDate, rates, tiers, webSearch };
 }

@@ -2,12 +2,12 @@ import { todayUtc } from "../catalog/tableAsOf.js";
 import { isIsoDate } from "../catalog/validate.js";
 import { PricebookError } from "../errors.js";
 import type { PricingTableInput } from "../schema/types.js";
-import { parseCatalogText } from "./catalogText.js";
-import { checkTables } from "./checkTables.js";
 import { newCollector } from "./entry.js";
 import { importGenaiPrices } from "./genaiPrices.js";
+import { keepParsable } from "./keepParsable.js";
 import { importLitellm } from "./litellm.js";
 import { importModelsDev } from "./modelsDev.js";
+import { parseCatalogText } from "./parseCatalogText.js";
 import type { ImportCatalogOptions, ImportedCatalog } from "./types.js";
 
 const FORMATS = ["genai-prices", "litellm", "models.dev"] as const;
@@ -19,13 +19,21 @@ const FORMATS = ["genai-prices", "litellm", "models.dev"] as const;
  * each ready for {@link parseTable} or {@link compileTable}. Catalog floats become the
  * decimals their authors meant (at most 15 significant digits; see docs/catalogs.md), and the
  * report lists every value that changed on the way, every entry or price left out and why,
- * and every name the table format could not hold as it was. Does not mutate `data`. `data` may
- * be the catalog's JSON text, parsed strictly: duplicated keys and numbers a double cannot hold
- * are `INVALID_CATALOG`. Every table returned parses with {@link parseTable}.
+ * and every name the table format could not hold as it was. Every table returned parses with
+ * {@link parseTable}: a model it would refuse is left out and reported. Does not mutate `data`.
+ *
+ * `data` is the parsed catalog, or its JSON text: pass the text when the catalog comes from
+ * elsewhere, so a key given twice is refused, a price such as `1e-400` (which JSON.parse
+ * reads as 0) is reported rather than imported as 0, and a syntax error names a line and
+ * column without quoting the text. Limits (docs/catalogs.md): 64 Mi characters, nesting 64
+ * deep, match rules nesting 32 deep; a catalog's `regex` rules run in linear time or not at
+ * all (reported), never with JavaScript's backtracking RegExp.
  *
  * @throws PricebookError `INVALID_CATALOG` (with the path of the first offending entry) when
- *   `data` is not in the named format; `INVALID_ARGUMENT` for bad options. A wrong value
- *   inside one entry skips that entry (reported), it never aborts the import.
+ *   `data` is not in the named format, is not JSON, has a key twice, nests too deep, or has two
+ *   providers that become one table id; `LIMIT_EXCEEDED` past a limit; `INVALID_ARGUMENT` for
+ *   bad options. A wrong value inside one entry skips that entry (reported), it never aborts
+ *   the import.
  *
  * @example
  * const litellm = {
@@ -96,14 +104,13 @@ export function importCatalog(data: unknown, options: ImportCatalogOptions): Imp
     catalogDate: options.catalogDate ?? todayUtc(),
     source: options.source,
   };
-  // JSON text is parsed strictly (duplicate keys, numbers a double cannot hold).
-  const parsed = typeof data === "string" ? parseCatalogText(data) : data;
   const collector = newCollector();
+  const value = typeof data === "string" ? parseCatalogText(data) : data;
   let tables: PricingTableInput[];
-  if (format === "litellm") tables = importLitellm(parsed, settings, collector);
-  else if (format === "genai-prices") tables = importGenaiPrices(parsed, settings, collector);
-  else tables = importModelsDev(parsed, settings, collector);
-  checkTables(tables);
+  if (format === "litellm") tables = importLitellm(value, settings, collector);
+  else if (format === "genai-prices") tables = importGenaiPrices(value, settings, collector);
+  else tables = importModelsDev(value, settings, collector);
+  tables = keepParsable(tables, collector);
   return {
     tables,
     report: {

@@ -11,6 +11,7 @@ import {
   priceField,
   skipEntry,
 } from "./entry.js";
+import { SERVICE_TIER_KEY, TIER_KEY, unsupportedReason } from "./litellmFields.js";
 import {
   buildTiers,
   fillRates,
@@ -45,8 +46,6 @@ const SERVICE_TIERS: Readonly<Record<string, ServiceTierName>> = {
 /** Modes whose prices are per text token. */
 const TOKEN_MODES = new Set(["chat", "completion", "embedding", "responses"]);
 
-const TIER_KEY = /^(.+)_above_(\d+)k_tokens$/;
-const SERVICE_TIER_KEY = /^(.+)_(batches|flex|priority)$/;
 const PRICE_KEY = /cost|price/;
 
 /** @internal */
@@ -200,8 +199,12 @@ function readModel(
     }
     const tier = TIER_KEY.exec(field);
     if (tier !== null && RATE_FIELDS[tier[1] as string] !== undefined) {
-      const price = priceField(entry, field, raw);
       const threshold = Number(tier[2]) * 1000;
+      if (!Number.isSafeInteger(threshold) || threshold < 1) {
+        dropField(entry, field, "a long-context price above 0 tokens or a count too large to hold");
+        continue;
+      }
+      const price = priceField(entry, field, raw);
       if (price !== undefined) {
         tiers.set(threshold, {
           ...tiers.get(threshold),
@@ -260,25 +263,6 @@ function readModel(
     ...(webSearch === undefined ? {} : { webSearch }),
   };
   return { id: name.id, model };
-}
-
-function unsupportedReason(field: string): string {
-  if (/per_second/.test(field)) return "priced per second, a unit the table format has no rate for";
-  if (/pixel/.test(field)) return "priced per pixel, a unit the table format has no rate for";
-  if (/per_image(?!_token)/.test(field))
-    return "priced per image, a unit the table format has no rate for";
-  if (/character/.test(field))
-    return "priced per character, a unit the table format has no rate for";
-  if (field === "search_context_cost_per_query")
-    return "web search priced per query by context size (low/medium/high), at different prices; no single per-call price to import";
-  if (field === "output_cost_per_reasoning_token")
-    return "a reasoning-token price different from the output price; the table format prices reasoning as output";
-  if (TIER_KEY.test(field) || SERVICE_TIER_KEY.test(field))
-    return "a long-context price inside a service tier (or on a price the table format has no tiers for)";
-  if (field === "tiered_pricing") return "tiered pricing in a shape the importer does not read";
-  if (field.startsWith("regional_processing_uplift"))
-    return "a regional uplift multiplier, not applied by the importer";
-  return "a price in a unit or for a usage part the table format has no rate for";
 }
 
 /** The union of two models' prices when they agree wherever both state one; else undefined. */

@@ -11,6 +11,7 @@ import {
   priceField,
   skipEntry,
 } from "./entry.js";
+import { refuseSameTableId } from "./sameTableId.js";
 import {
   buildTiers,
   type ImportSettings,
@@ -39,7 +40,8 @@ export function importModelsDev(
   settings: ImportSettings,
   collector: Collector,
 ): PricingTableInput[] {
-  if (!isRecord(data)) {
+  // An empty object is no catalog: most likely the wrong file (or `"{}"` given as the text).
+  if (!isRecord(data) || Object.keys(data).length === 0) {
     throw new PricebookError(
       "INVALID_CATALOG",
       [],
@@ -56,6 +58,13 @@ export function importModelsDev(
       );
     }
   }
+  refuseSameTableId(
+    Object.keys(data)
+      .filter(
+        (key) => settings.providers === undefined || settings.providers.has(key.toLowerCase()),
+      )
+      .map((key) => [key, key]),
+  );
   const tables: PricingTableInput[] = [];
   for (const providerKey of Object.keys(data).sort()) {
     const provider = data[providerKey] as Record<string, unknown>;

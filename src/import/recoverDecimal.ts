@@ -10,6 +10,9 @@ function ulpsApart(a: number, b: number): bigint {
   return x > y ? x - y : y - x;
 }
 
+/** The smallest double with all 53 bits of precision (2^-1022). @internal */
+export const MIN_NORMAL = 2.2250738585072014e-308;
+
 /**
  * The decimal a catalog's author meant by a JSON float: the decimal of at most 15
  * significant digits whose nearest double is the float itself or its neighbour (one unit in
@@ -17,14 +20,18 @@ function ulpsApart(a: number, b: number): bigint {
  * at most 15 significant digits has a double of its own, and two of them are always several
  * doubles apart, so the answer is unique; a float no such decimal is that close to (a
  * repeating fraction such as 1/12, or a value that needs 16–17 digits) is ambiguous and gives
- * `undefined`. Digits are read from the float's own decimal expansion (`toPrecision`); no
- * float is ever multiplied. Negative, infinite and non-number values give `undefined`.
+ * `undefined`, as does a subnormal float (below {@link MIN_NORMAL}). Digits are read from the
+ * float's own decimal expansion (`toPrecision`); no float is ever multiplied. Negative,
+ * infinite and non-number values give `undefined`.
  *
  * @internal
  */
 export function recoverDecimal(value: unknown): string | undefined {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return undefined;
   if (value === 0) return "0";
+  // A subnormal keeps fewer than 53 bits: `1e-320` reads back as 9.99988671826831e-321, whose
+  // 15 digits round-trip yet are not what the author wrote.
+  if (value < MIN_NORMAL) return undefined;
   const digits = value.toPrecision(15);
   if (ulpsApart(Number(digits), value) > 1n) return undefined;
   return plain(digits);

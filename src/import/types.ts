@@ -42,7 +42,8 @@ export interface ImportNormalization {
 /**
  * Something the import left out, and why. Without `field` the whole entry was skipped; with
  * it, the entry was imported without that price (which then prices as `UNPRICED_USAGE`,
- * never as zero).
+ * never as zero). A `field` starting with `match` (genai-prices) is a regex rule the importer
+ * did not evaluate, or a name it did not give because such a rule might claim it.
  */
 export interface ImportSkip {
   readonly key: string;

@@ -1,9 +1,11 @@
 import {
   closeSync,
-  fstatSync,
+  existsSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -11,16 +13,15 @@ import { join } from "node:path";
 import { todayUtc } from "../../catalog/tableAsOf.js";
 import { isIsoDate } from "../../catalog/validate.js";
 import { PricebookError } from "../../errors.js";
-import { parseCatalogText } from "../../import/catalogText.js";
 import { importCatalog } from "../../import/importCatalog.js";
+import { parseCatalogText } from "../../import/parseCatalogText.js";
+import { readCatalogFile } from "../../import/readCatalogFile.js";
 import type { CatalogFormat, ImportReport } from "../../import/types.js";
 import type { PricingTableInput } from "../../schema/types.js";
 import type { ParsedArgs } from "../args.js";
 import { type Command, type Context, positionals, print, stringFlag } from "../command.js";
 
 const FORMATS: readonly CatalogFormat[] = ["genai-prices", "litellm", "models.dev"];
-/** A catalog larger than this is refused before it is read: LiteLLM's map is 1.6 MB. */
-const MAX_CATALOG_BYTES = 64 * 1024 * 1024;
 
 function runImport(args: ParsedArgs, context: Context): number {
   const [file] = positionals(args, 1, 1, "catalog file") as [string];
@@ -49,6 +50,7 @@ function runImport(args: ParsedArgs, context: Context): number {
   const source = stringFlag(args, "source");
   const out = stringFlag(args, "out") ?? ".";
 
+  refuseNonDirectory(out);
   const data = readCatalog(file);
   const { tables, report } = importCatalog(data, {
     format: from as CatalogFormat,
@@ -69,7 +71,7 @@ function runImport(args: ParsedArgs, context: Context): number {
     }
   }
 
-  const files = writeTables(out, tables, asOf ?? today);
+  const files = writeTables(file, out, tables, asOf ?? today);
   const summary = {
     file,
     format: from,
@@ -93,38 +95,28 @@ function dateFlag(args: ParsedArgs, name: string): string | undefined {
   return value;
 }
 
-function readCatalog(file: string): unknown {
-  let text: string;
-  let fd: number | undefined;
+/** `--out` may be missing (it is created) or a directory; anything else is refused up front. */
+function refuseNonDirectory(out: string): void {
+  let isDirectory = true;
   try {
-    // Before opening: opening a FIFO for reading waits for a writer, forever.
-    if (!statSync(file).isFile()) {
-      throw new PricebookError("INVALID_ARGUMENT", [file], `${file} is not a regular file`);
-    }
-    fd = openSync(file, "r");
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      throw new PricebookError("INVALID_ARGUMENT", [file], `${file} is not a regular file`);
-    }
-    if (stat.size > MAX_CATALOG_BYTES) {
-      throw new PricebookError(
-        "LIMIT_EXCEEDED",
-        [file],
-        `${file} is ${stat.size} bytes; a catalog may be at most ${MAX_CATALOG_BYTES} bytes`,
-      );
-    }
-    text = readFileSync(fd, "utf8");
-  } catch (error) {
-    if (error instanceof PricebookError) throw error;
-    throw new PricebookError(
-      "INVALID_ARGUMENT",
-      [file],
-      `cannot read catalog file ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
-    );
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    isDirectory = statSync(out).isDirectory();
+  } catch {
+    // Missing (created later) or unreadable (mkdir reports it).
   }
-  return parseCatalogText(text, file);
+  if (!isDirectory) {
+    throw new PricebookError("INVALID_ARGUMENT", ["--out"], `--out ${out} is not a directory`);
+  }
+}
+
+/** The catalog file's content, read with the limits of readCatalogFile and parseCatalogText. */
+function readCatalog(file: string): unknown {
+  const text = readCatalogFile(file);
+  try {
+    return parseCatalogText(text);
+  } catch (error) {
+    if (!(error instanceof PricebookError)) throw error;
+    throw new PricebookError(error.code, error.path, `${file}: ${error.message}`);
+  }
 }
 
 interface WrittenTable {
@@ -140,6 +132,7 @@ interface WrittenTable {
  * `<id>.json`, the version in force on `day` (the only version, for most catalogs).
  */
 function writeTables(
+  catalog: string,
   dir: string,
   tables: readonly PricingTableInput[],
   day: string,
@@ -154,13 +147,39 @@ function writeTables(
     );
   }
   const versions = new Map<string, PricingTableInput[]>();
-  for (const table of tables) versions.set(table.id, [...(versions.get(table.id) ?? []), table]);
+  for (const table of tables) {
+    const list = versions.get(table.id) ?? [];
+    list.push(table);
+    versions.set(table.id, list);
+  }
   const written: WrittenTable[] = [];
+  const names = new Set<string>();
   const write = (name: string, table: PricingTableInput) => {
+    // Never one file twice in a run (ids differing only in case are refused before this).
+    if (names.has(name)) {
+      throw new PricebookError(
+        "INVALID_CATALOG",
+        [name],
+        `two tables would both be written to ${name}`,
+      );
+    }
+    names.add(name);
     const file = join(dir, name);
+    // A new file beside the target, created exclusively (never through a planted link), then
+    // renamed over the target (which replaces a link, not what it points to).
+    const temporary = join(dir, `.${name}.${process.pid}.partial`);
+    let created = false;
     try {
-      writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+      const fd = openSync(temporary, "wx");
+      created = true;
+      try {
+        writeFileSync(fd, `${JSON.stringify(table, null, 2)}\n`);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, file);
     } catch (error) {
+      if (created) rmSync(temporary, { force: true });
       throw new PricebookError(
         "IO_ERROR",
         [file],
@@ -175,11 +194,26 @@ function writeTables(
       file,
     });
   };
+  const plan: [string, PricingTableInput][] = [];
   for (const [id, list] of versions) {
-    if (list.length > 1) for (const table of list) write(`${id}@${table.version}.json`, table);
+    if (list.length > 1)
+      for (const table of list) plan.push([`${id}@${table.version}.json`, table]);
     const inForce = list.filter((table) => table.effectiveFrom <= day).at(-1);
-    if (inForce !== undefined) write(`${id}.json`, inForce);
+    if (inForce !== undefined) plan.push([`${id}.json`, inForce]);
   }
+  // Before any write: no file of the plan may be the catalog itself (or a link to it).
+  const input = realpathSync(catalog);
+  for (const [name] of plan) {
+    const target = join(dir, name);
+    if (existsSync(target) && realpathSync(target) === input) {
+      throw new PricebookError(
+        "INVALID_ARGUMENT",
+        ["--out"],
+        `${target} would overwrite the catalog being imported; give another --out directory`,
+      );
+    }
+  }
+  for (const [name, table] of plan) write(name, table);
   return written;
 }
 
@@ -194,7 +228,10 @@ function text(
     ...files.map((f) => `  ${f.file}: ${f.id}@${f.version}, ${f.models} model(s)`),
   ];
   const whole = report.skipped.filter((s) => s.field === undefined);
-  const fields = report.skipped.filter((s) => s.field !== undefined);
+  const rules = report.skipped.filter((s) => s.field?.startsWith("match") === true);
+  const fields = report.skipped.filter(
+    (s) => s.field !== undefined && !s.field.startsWith("match"),
+  );
   if (report.normalized.length > 0) {
     lines.push(`normalized ${report.normalized.length} float(s) to the decimal meant:`);
     for (const n of report.normalized) lines.push(`  ${n.key} ${n.field}: ${n.raw} → ${n.value}`);
@@ -206,6 +243,10 @@ function text(
   if (fields.length > 0) {
     lines.push(`left out ${fields.length} price(s) of imported models (such usage is unpriced):`);
     for (const s of fields) lines.push(`  ${s.key} ${s.field}: ${s.reason}`);
+  }
+  if (rules.length > 0) {
+    lines.push(`did not evaluate ${rules.length} match rule(s) or name(s) (no name was guessed):`);
+    for (const s of rules) lines.push(`  ${s.key} ${s.field}: ${s.reason}`);
   }
   if (report.renamed.length > 0) {
     lines.push(`renamed ${report.renamed.length} name(s) a model id cannot hold:`);
