@@ -42,6 +42,11 @@ describe("one record, one outcome", () => {
     ]);
   });
 
+  it("a time ending in its fraction is refused at once (the fraction scan ran past the end forever)", () => {
+    const out = rows([o3({ at: "2025-06-10T12:34:56.5" }), o3({ at: "2025-06-10T12:34:56.5Z" })]);
+    expect(out.map((r) => (r.ok ? r.usd : r.code))).toEqual(["INVALID_RECORD", "0.0028"]);
+  });
+
   it("24:00 and a day that does not exist are refused, never priced on another day", () => {
     const out = rows([o3({ at: "2025-06-09T24:00:00Z" }), o3({ at: "2025-02-30" })]);
     expect(out.map((r) => (r.ok ? r.usd : r.code))).toEqual(["INVALID_RECORD", "INVALID_RECORD"]);

@@ -168,7 +168,8 @@ function rfc3339Day(value: string): string | undefined {
     // A fraction: one digit or more.
     i += 1;
     const from = i;
-    while (digit(value, i) <= 9) i += 1;
+    // Bounded by the length: past the end charCodeAt is NaN, which digit() reads as 0.
+    while (i < length && digit(value, i) <= 9) i += 1;
     if (i === from) return undefined;
   }
   const zone = value.charCodeAt(i);
