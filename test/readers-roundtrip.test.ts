@@ -22,11 +22,11 @@ import {
   type Usage,
 } from "../src/index.js";
 import { readRecord, type UsageItem } from "../src/records/readRecord.js";
+import { readerBits } from "../src/usage/readerBits.js";
 import {
   evidenceOfAll,
   isResponseShape,
   RESPONSE_SHAPES,
-  readerBits,
   readerOrder,
   readResponse,
 } from "../src/usage/readResponse.js";
